@@ -1,0 +1,9 @@
+namespace RenfieldSip.Monitor.Ami;
+
+internal static class AmiServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddAmiClient(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+}

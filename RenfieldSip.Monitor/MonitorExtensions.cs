@@ -1,0 +1,28 @@
+using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.Configuration;
+using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Notification;
+
+namespace RenfieldSip.Monitor;
+
+internal static class MonitorExtensions
+{
+    public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
+    {
+        builder.Configuration.AddSeedEnvironmentAliases();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAmiClient();
+        builder.AddCallerIdentity();
+        builder.AddDedup();
+        builder.AddRenfieldNotification();
+        builder.AddCallPipeline();
+        return builder;
+    }
+
+    public static WebApplication MapMonitorEndpoints(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace RenfieldSip.Monitor.Notification;
+
+internal sealed record CallNotificationData(string? CallerNumber, string? CallerName);

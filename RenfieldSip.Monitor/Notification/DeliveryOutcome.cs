@@ -1,0 +1,25 @@
+namespace RenfieldSip.Monitor.Notification;
+
+internal enum DeliveryOutcome
+{
+    /// <summary>Renfield answered 200.</summary>
+    Delivered,
+
+    /// <summary>Renfield answered 429 "Duplicate notification suppressed": it already showed this one.</summary>
+    DuplicateSuppressed,
+
+    /// <summary>401/403: the token is missing or wrong. Not retried.</summary>
+    Unauthorized,
+
+    /// <summary>503: Renfield has proactive notifications switched off. Not retried.</summary>
+    Disabled,
+
+    /// <summary>Another 4xx (422 and the like): a bug on one side. Not retried.</summary>
+    Rejected,
+
+    /// <summary>Renfield did not accept it before the announcement deadline; dropped, never sent late.</summary>
+    DeadlineExceeded,
+
+    /// <summary>The monitor is shutting down.</summary>
+    Cancelled,
+}
