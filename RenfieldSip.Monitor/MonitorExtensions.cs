@@ -13,6 +13,8 @@ internal static class MonitorExtensions
     {
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, MonitorJsonContext.Default));
         builder.AddAmiClient();
         builder.AddCallerIdentity();
         builder.AddDedup();
@@ -23,6 +25,7 @@ internal static class MonitorExtensions
 
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
+        app.MapTestCall();
         return app;
     }
 }

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Telemetry;
+
+namespace RenfieldSip.Monitor.Calls;
+
+/// <summary>One call's way from "identity settled" to Renfield: lookup, dedup, compose, deliver, measure.</summary>
+internal sealed class CallAnnouncer(
+    ICallerIdentifier identifier,
+    IDedupStore dedup,
+    INotificationComposer composer,
+    IRenfieldWebhook webhook,
+    MonitorTelemetry telemetry,
+    CallerNumberRedactor redactor,
+    IOptions<WebhookOptions> webhookOptions,
+    IOptions<DedupOptions> dedupOptions,
+    TimeProvider time,
+    ILogger<CallAnnouncer> logger)
+{
+    private readonly TimeSpan _deadline = webhookOptions.Value.Deadline;
+    private readonly TimeSpan _window = dedupOptions.Value.Window;
+
+    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        using var activity = telemetry.ActivitySource.StartActivity(
+            "announce call", ActivityKind.Internal, call.Activity?.Context ?? default);
+        activity?.SetTag("renfieldsip.call.id", call.CallId);
+        try
+        {
+            var outcome = await AnnounceCoreAsync(call, activity, cancellationToken);
+            activity?.SetTag("renfieldsip.outcome", outcome.ToString());
+            return outcome;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetTag("renfieldsip.outcome", nameof(AnnouncementOutcome.Cancelled));
+            return AnnouncementOutcome.Cancelled;
+        }
+        catch (Exception exception)
+        {
+            activity?.AddException(exception);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
+            telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(AnnouncementOutcome.Failed)));
+            Log.AnnouncementCrashed(logger, exception, call.CallId);
+            return AnnouncementOutcome.Failed;
+        }
+    }
+
+    internal static string DedupKey(IncomingCall call, CallerIdentity caller) =>
+        caller.Kind switch
+        {
+            // Withheld and unknown callers are not one person: each call is its own (per call, not lumped together).
+            CallerKind.Withheld or CallerKind.Unknown => "call:" + call.CallId,
+            _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
+        };
+
+    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, Activity? activity, CancellationToken cancellationToken)
+    {
+        var caller = identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
+        activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
+
+        if (!await dedup.TryClaimAsync(DedupKey(call, caller), cancellationToken))
+        {
+            telemetry.CallsSuppressed.Add(1);
+            Log.Suppressed(logger, call.CallId, redactor.Redact(caller.E164 ?? caller.DisplayNumber), _window);
+            return AnnouncementOutcome.SuppressedByDedup;
+        }
+
+        var notification = composer.Compose(caller);
+        var deadline = call.DetectedAt + _deadline;
+        var delivery = await webhook.SendAsync(notification, deadline, cancellationToken);
+        var outcome = delivery switch
+        {
+            DeliveryOutcome.Delivered => AnnouncementOutcome.Delivered,
+            DeliveryOutcome.DuplicateSuppressed => AnnouncementOutcome.DuplicateSuppressedByRenfield,
+            DeliveryOutcome.Unauthorized => AnnouncementOutcome.Unauthorized,
+            DeliveryOutcome.Disabled => AnnouncementOutcome.Disabled,
+            DeliveryOutcome.Rejected => AnnouncementOutcome.Rejected,
+            DeliveryOutcome.DeadlineExceeded => AnnouncementOutcome.DeadlineExceeded,
+            DeliveryOutcome.Cancelled => AnnouncementOutcome.Cancelled,
+            _ => AnnouncementOutcome.Failed,
+        };
+
+        var tag = new KeyValuePair<string, object?>("outcome", outcome.ToString());
+        if (outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield)
+        {
+            var latency = time.GetUtcNow() - call.DetectedAt;
+            telemetry.CallsNotified.Add(1, tag);
+            telemetry.NotifyLatency.Record(latency.TotalSeconds, tag);
+            Log.Announced(logger, call.CallId, outcome.ToString(), Math.Round(latency.TotalMilliseconds, 3));
+        }
+        else
+        {
+            telemetry.CallsFailed.Add(1, tag);
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.ToString());
+            call.Activity?.SetStatus(ActivityStatusCode.Error, "Not announced: " + outcome);
+            Log.AnnouncementFailed(logger, call.CallId, outcome.ToString());
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,24 @@
+namespace RenfieldSip.Monitor.Calls;
+
+internal sealed class CallOptions
+{
+    public const string Section = "Calls";
+
+    /// <summary>Comma-separated dialplan contexts whose new channels are inbound trunk calls.</summary>
+    public string InboundContexts { get; set; } = "incoming-calls";
+
+    /// <summary>The <c>UserEvent</c> name with which the dialplan says "this call's identity is settled".</summary>
+    public string IdentityEvent { get; set; } = "RenfieldIncomingCall";
+
+    /// <summary>How long to wait for the identity event (or a presentation-bearing NewCallerid) before falling back.</summary>
+    public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether a caller id whose presentation nobody reported may be shown. Off by default: without the
+    /// dialplan's identity event a withheld number looks exactly like a shown one on AMI.
+    /// </summary>
+    public bool TrustCallerIdWithoutPresentation { get; set; }
+
+    public IReadOnlyList<string> ParseInboundContexts() =>
+        InboundContexts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,37 @@
+namespace RenfieldSip.Monitor.Calls;
+
+internal static partial class Log
+{
+    [LoggerMessage(1100, LogLevel.Information, "Incoming call {CallId} to {Did}")]
+    public static partial void CallDetected(ILogger logger, string callId, string? did);
+
+    [LoggerMessage(1101, LogLevel.Information, "Call {CallId} identified: presentation {Presentation}, caller {CallerNumber} (settled by {SettledBy})")]
+    public static partial void IdentitySettled(ILogger logger, string callId, CallerPresentation presentation, string callerNumber, string settledBy);
+
+    [LoggerMessage(1102, LogLevel.Information, "Call {CallId} ended: cause {Cause} ({CauseText}), SIP {TechCause}")]
+    public static partial void CallEnded(ILogger logger, string callId, string? cause, string? causeText, string? techCause);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Call {CallId} ended (cause {Cause}, SIP {TechCause}) before its caller was identified; not announced")]
+    public static partial void EndedBeforeIdentity(ILogger logger, string callId, string? cause, string? techCause);
+
+    [LoggerMessage(1104, LogLevel.Warning, "No UserEvent '{IdentityEvent}' arrived within {SettleTimeout} of a call: the dialplan does not emit it, or the AMI user lacks 'read = user' in manager.conf. Calls are announced without caller id because a withheld number cannot be told apart on AMI. Use config/asterisk/extensions.conf, or set Calls:TrustCallerIdWithoutPresentation=true to accept that risk (docs/ARCHITECTURE.md).")]
+    public static partial void NoIdentityEvent(ILogger logger, string identityEvent, TimeSpan settleTimeout);
+
+    [LoggerMessage(1105, LogLevel.Warning, "Call {CallId} forgotten: the AMI session ended while it was ringing (announced: {Announced})")]
+    public static partial void CallLostWithSession(ILogger logger, string callId, bool announced);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Announcement queue full: dropped call {CallId}, the oldest waiting")]
+    public static partial void QueueFull(ILogger logger, string callId);
+
+    [LoggerMessage(1107, LogLevel.Information, "Call {CallId} not announced: caller {CallerNumber} was announced within the last {Window}")]
+    public static partial void Suppressed(ILogger logger, string callId, string callerNumber, TimeSpan window);
+
+    [LoggerMessage(1108, LogLevel.Information, "Call {CallId} announced to Renfield ({Outcome}) {LatencyMs} ms after detection")]
+    public static partial void Announced(ILogger logger, string callId, string outcome, double latencyMs);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Call {CallId} not announced: {Outcome}")]
+    public static partial void AnnouncementFailed(ILogger logger, string callId, string outcome);
+
+    [LoggerMessage(1110, LogLevel.Error, "Announcing call {CallId} failed unexpectedly")]
+    public static partial void AnnouncementCrashed(ILogger logger, Exception exception, string callId);
+}

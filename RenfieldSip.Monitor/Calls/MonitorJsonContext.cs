@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace RenfieldSip.Monitor.Calls;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(TestCallRequest))]
+[JsonSerializable(typeof(TestCallResponse))]
+internal sealed partial class MonitorJsonContext : JsonSerializerContext;

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using RenfieldSip.Monitor.Telemetry;
+
+namespace RenfieldSip.Monitor.Calls;
+
+/// <summary>
+/// "Testanruf": a synthetic call through the real pipeline (phonebook, dedup, webhook), so an owner can check the
+/// path to Renfield without phoning. It answers with the outcome, which is what the dashboard command shows.
+/// </summary>
+internal static class TestCallEndpoint
+{
+    public const string Path = "/api/test-call";
+
+    public static IEndpointRouteBuilder MapTestCall(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        CallAnnouncer announcer,
+        MonitorTelemetry telemetry,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        TestCallRequest? body = null;
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await request.ReadFromJsonAsync(MonitorJsonContext.Default.TestCallRequest, cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.BadRequest(new TestCallResponse("-", "Body must be JSON like {\"number\":\"+49 170 1234567\",\"name\":\"Max\"}"));
+            }
+        }
+
+        // Its own call id, so the dedup window never swallows a second press of the button.
+        var callId = "test-" + Guid.NewGuid().ToString("N");
+        using var activity = telemetry.ActivitySource.StartActivity("test call", ActivityKind.Server, parentContext: default);
+        activity?.SetTag("renfieldsip.call.id", callId);
+        var call = new IncomingCall(
+            callId,
+            body?.Number,
+            body?.Name ?? (body?.Number is null ? "Testanruf" : null),
+            null,
+            CallerPresentation.Allowed,
+            time.GetUtcNow(),
+            activity);
+        var outcome = await announcer.AnnounceAsync(call, cancellationToken);
+        var response = new TestCallResponse(callId, outcome.ToString());
+        return outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield
+            ? Results.Ok(response)
+            : Results.Json(response, MonitorJsonContext.Default.TestCallResponse, statusCode: StatusCodes.Status502BadGateway);
+    }
+}

@@ -1,0 +1,3 @@
+namespace RenfieldSip.Monitor.Calls;
+
+internal sealed record TestCallResponse(string CallId, string Outcome);
