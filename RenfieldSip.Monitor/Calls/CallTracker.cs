@@ -196,7 +196,7 @@ internal sealed class CallTracker : IDisposable
     private TrackedCall Start(string callId, string? did)
     {
         // A root activity: the read loop's context is not the call's parent, and every call is its own trace.
-        var activity = _telemetry.ActivitySource.StartActivity("incoming call", ActivityKind.Server, parentContext: default);
+        var activity = _telemetry.ActivitySource.StartActivity("incoming call", ActivityKind.Consumer, parentContext: default);
         activity?.SetTag("renfieldsip.call.id", callId);
         activity?.SetTag("renfieldsip.call.did", did);
         var call = new TrackedCall(callId, did, _time.GetUtcNow(), activity);
