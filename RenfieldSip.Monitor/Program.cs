@@ -1,10 +1,4 @@
 using RenfieldSip.Monitor;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
-builder.AddMonitorServices();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapMonitorEndpoints();
+await using var app = MonitorApplication.Create(args);
 await app.RunAsync();

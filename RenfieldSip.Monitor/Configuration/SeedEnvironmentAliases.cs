@@ -1,10 +1,13 @@
 using System.Collections;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace RenfieldSip.Monitor.Configuration;
 
 /// <summary>
 /// The plan's environment variables (AMI_HOST, RENFIELD_WEBHOOK_URL, …) as aliases of the .NET keys, so a compose
-/// file written for the original sidecar works unchanged. Added after the environment source, an alias wins.
+/// file written for the original sidecar works unchanged. Placed right after the environment source, an alias
+/// wins over the <c>Ami__Host</c> form but command-line arguments still win over both.
 /// </summary>
 internal static class SeedEnvironmentAliases
 {
@@ -35,6 +38,26 @@ internal static class SeedEnvironmentAliases
             }
         }
 
-        return configuration.AddInMemoryCollection(values);
+        var source = new MemoryConfigurationSource { InitialData = values };
+        var sources = configuration.Sources;
+        var environmentIndex = -1;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is EnvironmentVariablesConfigurationSource { Prefix: null or "" })
+            {
+                environmentIndex = i;
+            }
+        }
+
+        if (environmentIndex < 0)
+        {
+            sources.Add(source);
+        }
+        else
+        {
+            sources.Insert(environmentIndex + 1, source);
+        }
+
+        return configuration;
     }
 }

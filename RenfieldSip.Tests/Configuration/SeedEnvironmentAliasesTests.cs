@@ -43,4 +43,16 @@ public sealed class SeedEnvironmentAliasesTests
 
         Assert.Equal("from-appsettings", configuration["Webhook:Token"]);
     }
+
+    [Fact]
+    public void Command_line_still_wins_over_an_alias()
+    {
+        var builder = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddCommandLine(["--Ami:Host=from-command-line"]);
+
+        var configuration = builder.AddSeedEnvironmentAliases(new Hashtable { ["AMI_HOST"] = "asterisk" }).Build();
+
+        Assert.Equal("from-command-line", configuration["Ami:Host"]);
+    }
 }
