@@ -46,11 +46,18 @@ internal sealed class LoadHarness : IAsyncDisposable
         var reader = new RawSocketReader(ledger, stream.IdentityOrdinals, _timeProvider);
         using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         phase.CancelAfter(_options.PhaseTimeout);
-        var reading = reader.RunAsync(server.Port, stream.TotalEvents, phase.Token);
-        var session = await login.WaitAsync(LoginTimeout, _timeProvider, phase.Token);
-        var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, phase.Token);
-        var read = await reading;
-        return new RawPhaseResult(pump, read, ledger);
+        try
+        {
+            var reading = reader.RunAsync(server.Port, stream.TotalEvents, phase.Token);
+            var session = await login.WaitAsync(LoginTimeout, _timeProvider, phase.Token);
+            var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, phase.Token);
+            var read = await reading;
+            return new RawPhaseResult(pump, read, ledger);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new LoadPhaseException("The raw reader phase exceeded --timeout.", ex);
+        }
     }
 
     public async Task<MonitorPhaseResult> RunMonitorAsync(
@@ -89,26 +96,46 @@ internal sealed class LoadHarness : IAsyncDisposable
             await using var monitor = MonitorProcess.Start(monitorDll, environment);
             using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             phase.CancelAfter(_options.PhaseTimeout);
-            var session = await WaitForLoginAsync(login, monitor, phase.Token);
-
-            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(phase.Token);
-            var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
-            var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, phase.Token);
-            await WaitForAnnouncementsAsync(ledger, monitor, phase.Token);
-            var memory = monitor.ReadMemory();
-            await sampling.CancelAsync();
-            var snapshots = await checkpoints;
-            if (monitor.HasExited)
+            try
             {
-                throw new LoadPhaseException("The monitor exited during the run:\n" + string.Join('\n', monitor.LastLines()));
+                return await MeasureAsync(stream, plan, memoryCheckpoints, ledger, server, login, monitor, phase.Token);
             }
-
-            return new MonitorPhaseResult(pump, ledger, memory, snapshots, server.Logins, _sink.Unauthorized);
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new LoadPhaseException("The phase exceeded --timeout; the monitor's last lines:\n" + string.Join('\n', monitor.LastLines()), ex);
+            }
         }
         finally
         {
             _sink.Attach(null);
         }
+    }
+
+    private async Task<MonitorPhaseResult> MeasureAsync(
+        CallStream stream,
+        PumpPlan plan,
+        IReadOnlyList<int> memoryCheckpoints,
+        CallLedger ledger,
+        AmiLoadServer server,
+        Task<AmiLoadSession> login,
+        MonitorProcess monitor,
+        CancellationToken cancellationToken)
+    {
+        var session = await WaitForLoginAsync(login, monitor, cancellationToken);
+
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
+        var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, cancellationToken);
+        await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
+        var memory = monitor.ReadMemory();
+        await sampling.CancelAsync();
+        var snapshots = await checkpoints;
+        if (monitor.HasExited)
+        {
+            throw new LoadPhaseException("The monitor exited during the run:\n" + string.Join('\n', monitor.LastLines()));
+        }
+
+        return new MonitorPhaseResult(pump, ledger, memory, snapshots, server.Logins, _sink.Unauthorized);
     }
 
     public async ValueTask DisposeAsync()
