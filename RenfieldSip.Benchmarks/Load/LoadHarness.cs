@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+
+namespace RenfieldSip.Benchmarks.Load;
+
+/// <summary>
+/// Runs one measured phase: a fresh generator, the stream pumped into either the raw reader or a fresh monitor
+/// process, and the wait for every announcement. Every wait is bounded by the phase timeout or the idle timeout.
+/// </summary>
+internal sealed class LoadHarness : IAsyncDisposable
+{
+    private const string Token = "load-test-token";
+    private static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
+
+    private readonly LoadOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly WebhookSink _sink;
+    private readonly string _workDirectory;
+
+    private LoadHarness(LoadOptions options, TimeProvider timeProvider, WebhookSink sink, string workDirectory)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _sink = sink;
+        _workDirectory = workDirectory;
+    }
+
+    public string PhonebookPath => Path.Combine(_workDirectory, "phonebook.yaml");
+
+    public static async Task<LoadHarness> StartAsync(LoadOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var workDirectory = Directory.CreateTempSubdirectory("renfieldsip-load-").FullName;
+        var sink = await WebhookSink.StartAsync(Token, timeProvider, 0, cancellationToken);
+        var harness = new LoadHarness(options, timeProvider, sink, workDirectory);
+        await File.WriteAllTextAsync(harness.PhonebookPath, Phonebook(), cancellationToken);
+        return harness;
+    }
+
+    public async Task<RawPhaseResult> RunRawAsync(CallStream stream, PumpPlan plan, CancellationToken cancellationToken)
+    {
+        var ledger = new CallLedger(stream.Calls);
+        await using var server = new AmiLoadServer(_timeProvider);
+        server.Start();
+        var login = server.NextLoginAsync();
+        var reader = new RawSocketReader(ledger, stream.IdentityOrdinals, _timeProvider);
+        using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        phase.CancelAfter(_options.PhaseTimeout);
+        try
+        {
+            var reading = reader.RunAsync(server.Port, stream.TotalEvents, phase.Token);
+            var session = await login.WaitAsync(LoginTimeout, _timeProvider, phase.Token);
+            var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, phase.Token);
+            var read = await reading;
+            return new RawPhaseResult(pump, read, ledger);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new LoadPhaseException("The raw reader phase exceeded --timeout.", ex);
+        }
+    }
+
+    public async Task<MonitorPhaseResult> RunMonitorAsync(
+        CallStream stream,
+        PumpPlan plan,
+        IReadOnlyDictionary<string, string> extraEnvironment,
+        IReadOnlyList<int> memoryCheckpoints,
+        CancellationToken cancellationToken)
+    {
+        var monitorDll = _options.MonitorDll ?? FindMonitorDll()
+            ?? throw new LoadPhaseException("RenfieldSip.Monitor.dll (Release) not found: build it with `dotnet build RenfieldSip.Monitor -c Release` or pass --monitor PATH.");
+        var ledger = new CallLedger(stream.Calls);
+        _sink.Attach(ledger);
+        try
+        {
+            await using var server = new AmiLoadServer(_timeProvider);
+            server.Start();
+            var login = server.NextLoginAsync();
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["AMI_HOST"] = "127.0.0.1",
+                ["AMI_PORT"] = server.Port.ToString(CultureInfo.InvariantCulture),
+                ["AMI_USERNAME"] = "callmonitor",
+                ["AMI_SECRET"] = "LoadTest-Secret-2026",
+                ["RENFIELD_WEBHOOK_URL"] = _sink.Url.ToString(),
+                ["RENFIELD_WEBHOOK_TOKEN"] = Token,
+                ["PHONEBOOK_PATH"] = PhonebookPath,
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["Logging__LogLevel__Default"] = "Warning",
+            };
+            foreach (var (key, value) in extraEnvironment)
+            {
+                environment[key] = value;
+            }
+
+            await using var monitor = MonitorProcess.Start(monitorDll, environment);
+            using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            phase.CancelAfter(_options.PhaseTimeout);
+            try
+            {
+                return await MeasureAsync(stream, plan, memoryCheckpoints, ledger, server, login, monitor, phase.Token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new LoadPhaseException("The phase exceeded --timeout; the monitor's last lines:\n" + string.Join('\n', monitor.LastLines()), ex);
+            }
+        }
+        finally
+        {
+            _sink.Attach(null);
+        }
+    }
+
+    private async Task<MonitorPhaseResult> MeasureAsync(
+        CallStream stream,
+        PumpPlan plan,
+        IReadOnlyList<int> memoryCheckpoints,
+        CallLedger ledger,
+        AmiLoadServer server,
+        Task<AmiLoadSession> login,
+        MonitorProcess monitor,
+        CancellationToken cancellationToken)
+    {
+        var session = await WaitForLoginAsync(login, monitor, cancellationToken);
+
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
+        var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, cancellationToken);
+        await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
+        var memory = monitor.ReadMemory();
+        await sampling.CancelAsync();
+        var snapshots = await checkpoints;
+        if (monitor.HasExited)
+        {
+            throw new LoadPhaseException("The monitor exited during the run:\n" + string.Join('\n', monitor.LastLines()));
+        }
+
+        return new MonitorPhaseResult(pump, ledger, memory, snapshots, server.Logins, _sink.Unauthorized);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sink.DisposeAsync();
+        Directory.Delete(_workDirectory, recursive: true);
+    }
+
+    /// <summary>The Release build of the monitor in the repository this tool was built from.</summary>
+    private static string? FindMonitorDll()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "RenfieldSip.Monitor", "bin", "Release", "net10.0", "RenfieldSip.Monitor.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first 1,000 generated callers are contacts, the rest unknown: both lookup paths are exercised.</summary>
+    private static string Phonebook()
+    {
+        var yaml = new StringBuilder("contacts:\n");
+        for (var call = 0; call < 1_000; call++)
+        {
+            var subscriber = CallerNumbers.Subscriber(call).ToString(CultureInfo.InvariantCulture);
+            yaml.Append(CultureInfo.InvariantCulture, $"  \"+49 170 {subscriber}\": \"Lastanrufer {call:D4}\"\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    private async Task<AmiLoadSession> WaitForLoginAsync(Task<AmiLoadSession> login, MonitorProcess monitor, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        while (!login.IsCompleted)
+        {
+            if (monitor.HasExited)
+            {
+                throw new LoadPhaseException("The monitor exited before logging in:\n" + string.Join('\n', monitor.LastLines()));
+            }
+
+            if (_timeProvider.GetElapsedTime(started) > LoginTimeout)
+            {
+                throw new LoadPhaseException("The monitor did not log in within 60 s:\n" + string.Join('\n', monitor.LastLines()));
+            }
+
+            await Task.WhenAny(login, Task.Delay(TimeSpan.FromMilliseconds(50), _timeProvider, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return await login;
+    }
+
+    private async Task WaitForAnnouncementsAsync(CallLedger ledger, MonitorProcess monitor, CancellationToken cancellationToken)
+    {
+        var lastCount = ledger.Arrived;
+        var lastProgress = _timeProvider.GetTimestamp();
+        while (ledger.Arrived < ledger.Calls && !monitor.HasExited)
+        {
+            var count = ledger.Arrived;
+            if (count != lastCount)
+            {
+                lastCount = count;
+                lastProgress = _timeProvider.GetTimestamp();
+            }
+            else if (_timeProvider.GetElapsedTime(lastProgress) > _options.IdleTimeout)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, _timeProvider, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The phase timeout: report what arrived so far, the rest counts as lost.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<(int Calls, ProcessMemory? Memory)>> SampleAtCheckpointsAsync(
+        CallLedger ledger, MonitorProcess monitor, IReadOnlyList<int> checkpoints, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<(int, ProcessMemory?)>();
+        var next = 0;
+        while (next < checkpoints.Count)
+        {
+            if (ledger.Arrived >= checkpoints[next])
+            {
+                snapshots.Add((checkpoints[next++], monitor.ReadMemory()));
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, _timeProvider, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        // A checkpoint never reached (calls lost) is reported with the memory at the end.
+        for (; next < checkpoints.Count; next++)
+        {
+            snapshots.Add((checkpoints[next], monitor.ReadMemory()));
+        }
+
+        return snapshots;
+    }
+}

@@ -1,0 +1,3 @@
+namespace RenfieldSip.Benchmarks.Load;
+
+internal sealed record PumpPlan(PumpMode Mode, double CallsPerSecond = 0, int Window = 0);

@@ -1,0 +1,3 @@
+namespace RenfieldSip.Benchmarks.Load;
+
+internal sealed record RawPhaseResult(PumpResult Pump, RawReadResult Read, CallLedger Ledger);

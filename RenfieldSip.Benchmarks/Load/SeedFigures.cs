@@ -1,0 +1,15 @@
+namespace RenfieldSip.Benchmarks.Load;
+
+/// <summary>
+/// The seed design (Python, panoramisk) as measured on this machine and given in issue 5. It cannot be re-measured
+/// here (its packages are not reachable), so these are quoted, not measured.
+/// </summary>
+internal static class SeedFigures
+{
+    public const double EventsPerSecond = 30_000;
+    public const double CallsPerSecond = 500;
+    public const double PeakRssMbAt10kCalls = 250;
+    public const double PeakRssMbAt50kCalls = 1024;
+    public const double P99MsAt200CallsPerSecond = 3;
+    public const double RawReaderEventsPerSecond = 6_000_000;
+}
