@@ -31,9 +31,9 @@ internal sealed class PhoneNumberNormalizer
         try
         {
             var number = _phoneNumberUtil.Parse(cleaned, _defaultRegion);
-            // Possible (length-plausible) rather than valid: a freshly allocated number range must still
+            // Possible (length-plausible, not only locally dialable) rather than valid: a freshly allocated number range must still
             // match the phonebook, while an internal extension like 100 must not become +49100.
-            if (_phoneNumberUtil.IsPossibleNumber(number))
+            if (_phoneNumberUtil.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
             {
                 var e164 = _phoneNumberUtil.Format(number, PhoneNumberFormat.E164);
                 return new NormalizedNumber(e164, _phoneNumberUtil.Format(number, PhoneNumberFormat.INTERNATIONAL), e164);

@@ -51,13 +51,20 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
 
     public string FilePath => _path;
 
+    /// <summary>Tests turn the watcher off to drive the poll alone with a fake clock.</summary>
+    internal bool WatchFileSystem { get; init; } = true;
+
     public Phonebook Current => _current ?? LoadInitial();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = Current;
         _stopping = new CancellationTokenSource();
-        StartWatcher();
+        if (WatchFileSystem)
+        {
+            StartWatcher();
+        }
+
         _pollTimer = _timeProvider.CreateTimer(_ => _signals.Writer.TryWrite(false), null, PollInterval, PollInterval);
         _loop = RunAsync(_stopping.Token);
         return Task.CompletedTask;
@@ -66,9 +73,9 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         StopWatching();
-        if (_stopping is not null)
+        if (_stopping is { } stopping)
         {
-            await _stopping.CancelAsync();
+            await stopping.CancelAsync();
         }
 
         if (_loop is not null)
@@ -79,9 +86,13 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
 
     public void Dispose()
     {
+        // DI disposes the instance once per registration that hands it out (store, source, hosted service).
         StopWatching();
-        _stopping?.Cancel();
-        _stopping?.Dispose();
+        if (Interlocked.Exchange(ref _stopping, null) is { } stopping)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
     }
 
     /// <summary>One iteration of the reload loop: loads the file when its fingerprint changed. True when replaced.</summary>
