@@ -23,7 +23,11 @@ internal sealed class CallAnnouncer(
     private readonly TimeSpan _deadline = webhookOptions.Value.Deadline;
     private readonly TimeSpan _window = dedupOptions.Value.Window;
 
-    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken)
+    public Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken) =>
+        AnnounceAsync(call, caller: null, cancellationToken);
+
+    /// <param name="caller">An identity decided elsewhere (the test call); null to identify the call's caller id.</param>
+    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CallerIdentity? caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         using var activity = telemetry.ActivitySource.StartActivity(
@@ -31,7 +35,7 @@ internal sealed class CallAnnouncer(
         activity?.SetTag("renfieldsip.call.id", call.CallId);
         try
         {
-            var outcome = await AnnounceCoreAsync(call, activity, cancellationToken);
+            var outcome = await AnnounceCoreAsync(call, caller, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
             return outcome;
         }
@@ -59,9 +63,9 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
-    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, Activity? activity, CancellationToken cancellationToken)
+    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, Activity? activity, CancellationToken cancellationToken)
     {
-        var caller = identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
+        caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
 
         if (!await dedup.TryClaimAsync(DedupKey(call, caller), cancellationToken))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Calls;
@@ -10,6 +11,8 @@ namespace RenfieldSip.Monitor.Calls;
 internal static class TestCallEndpoint
 {
     public const string Path = "/api/test-call";
+
+    private const string DefaultName = "Testanruf";
 
     public static IEndpointRouteBuilder MapTestCall(this IEndpointRouteBuilder endpoints)
     {
@@ -41,15 +44,13 @@ internal static class TestCallEndpoint
         var callId = "test-" + Guid.NewGuid().ToString("N");
         using var activity = telemetry.ActivitySource.StartActivity("test call", ActivityKind.Server, parentContext: default);
         activity?.SetTag("renfieldsip.call.id", callId);
-        var call = new IncomingCall(
-            callId,
-            body?.Number,
-            body?.Name ?? (body?.Number is null ? "Testanruf" : null),
-            null,
-            CallerPresentation.Allowed,
-            time.GetUtcNow(),
-            activity);
-        var outcome = await announcer.AnnounceAsync(call, cancellationToken);
+        var call = new IncomingCall(callId, body?.Number, body?.Name, null, CallerPresentation.Allowed, time.GetUtcNow(), activity);
+
+        // Without a number there is nothing to look up: the announcement names the test itself.
+        var caller = body?.Number is null
+            ? new CallerIdentity(CallerKind.Named, CallerText.SanitizeName(body?.Name ?? DefaultName), null, null)
+            : null;
+        var outcome = await announcer.AnnounceAsync(call, caller, cancellationToken);
         var response = new TestCallResponse(callId, outcome.ToString());
         return outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield
             ? Results.Ok(response)
