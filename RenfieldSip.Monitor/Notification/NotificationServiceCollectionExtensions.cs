@@ -30,6 +30,11 @@ internal static class NotificationServiceCollectionExtensions
 #pragma warning restore EXTEXP0001
         webhook.ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
 
+        // IHttpClientFactory's Trace log of request headers redacts the message text but carries the raw
+        // "Authorization: Bearer <token>" in its structured state, which the OpenTelemetry exporter ships as attributes.
+        // The client logs every outcome itself (EventIds 1400-1499), so the factory's loggers go.
+        webhook.RemoveAllLoggers();
+
         return builder;
     }
 
