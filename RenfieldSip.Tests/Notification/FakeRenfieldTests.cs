@@ -181,7 +181,24 @@ public sealed class FakeRenfieldTests
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => renfield.WaitForRequestsAsync(1, TimeSpan.FromMilliseconds(50)));
 
-        Assert.Contains("got 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("got 0 request(s)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitForDeliveredAsync_counts_only_200s()
+    {
+        await using var renfield = await FakeRenfield.StartAsync();
+        renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.BadGateway, "x"));
+        using var http = new HttpClient();
+
+        await PostAsync(http, renfield.WebhookUrl, ValidBody, "Bearer test-token");
+        var waiting = renfield.WaitForDeliveredAsync(1, Wait);
+        Assert.False(waiting.IsCompleted);
+        await PostAsync(http, renfield.WebhookUrl, ValidBody, "Bearer test-token");
+        var delivered = await waiting;
+
+        Assert.Equal(HttpStatusCode.OK, Assert.Single(delivered).StatusCode);
+        Assert.Equal(2, renfield.Requests.Count);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient http, Uri url, string json, string? authorization)

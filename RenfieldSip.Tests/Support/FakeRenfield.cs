@@ -191,26 +191,42 @@ public sealed class FakeRenfield : IAsyncDisposable
     }
 
     /// <summary>Waits (real time) until at least <paramref name="count"/> requests arrived; throws <see cref="TimeoutException"/> otherwise.</summary>
-    public async Task<IReadOnlyList<FakeRenfieldRequest>> WaitForRequestsAsync(int count, TimeSpan timeout)
+    public Task<IReadOnlyList<FakeRenfieldRequest>> WaitForRequestsAsync(int count, TimeSpan timeout) =>
+        WaitForAsync(requests => requests.Count >= count, $"{count} request(s)", timeout);
+
+    /// <summary>Waits (real time) until at least <paramref name="count"/> requests were answered 200; returns those.</summary>
+    public async Task<IReadOnlyList<FakeRenfieldRequest>> WaitForDeliveredAsync(int count, TimeSpan timeout)
     {
+        var requests = await WaitForAsync(
+            requests => requests.Count(r => r.StatusCode == HttpStatusCode.OK) >= count, $"{count} delivered notification(s)", timeout);
+        return [.. requests.Where(r => r.StatusCode == HttpStatusCode.OK)];
+    }
+
+    /// <summary>Waits (real time) until <paramref name="condition"/> holds for the requests so far; re-checked on every arrival.</summary>
+    public async Task<IReadOnlyList<FakeRenfieldRequest>> WaitForAsync(Func<IReadOnlyList<FakeRenfieldRequest>, bool> condition, string what, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         var clock = Stopwatch.StartNew();
         while (true)
         {
             Task next;
+            IReadOnlyList<FakeRenfieldRequest> snapshot;
             lock (_gate)
             {
-                if (_requests.Count >= count)
-                {
-                    return [.. _requests];
-                }
-
+                snapshot = [.. _requests];
                 next = _arrived.Task;
+            }
+
+            if (condition(snapshot))
+            {
+                return snapshot;
             }
 
             var left = timeout - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"FakeRenfield: expected {count} request(s) within {timeout}, got {Requests.Count}.");
+                var statuses = string.Join(", ", snapshot.Select(r => (int)r.StatusCode));
+                throw new TimeoutException($"FakeRenfield: expected {what} within {timeout}, got {snapshot.Count} request(s) [{statuses}].");
             }
 
             try
@@ -219,7 +235,7 @@ public sealed class FakeRenfield : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                // Loop once more so the message reports the final count.
+                // Loop once more so the message reports the final state.
             }
         }
     }

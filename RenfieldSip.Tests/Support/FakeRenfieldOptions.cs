@@ -9,7 +9,10 @@ public sealed class FakeRenfieldOptions
     /// </summary>
     public string? Token { get; set; } = "test-token";
 
-    /// <summary><c>PROACTIVE_ENABLED</c>; false makes every valid request answer 503.</summary>
+    /// <summary>
+    /// <c>PROACTIVE_ENABLED</c>; false makes every valid request answer 503. Renfield's own default is false; the
+    /// fake starts enabled because most tests want deliveries.
+    /// </summary>
     public bool ProactiveEnabled { get; set; } = true;
 
     /// <summary><c>PROACTIVE_SUPPRESSION_WINDOW</c> (Renfield's default: 60 s).</summary>
