@@ -1,11 +1,48 @@
 namespace RenfieldSip.Monitor.Notification;
 
-// TEMPORARY stub until the notify branch is merged.
+/// <summary>Section <c>Webhook</c>: where and how incoming calls are announced through Renfield.</summary>
 internal sealed class WebhookOptions
 {
+    public const string SectionName = "Webhook";
+
+    /// <summary>Renfield's <c>/api/notifications/webhook</c> (env RENFIELD_WEBHOOK_URL).</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Bearer token from Renfield's <c>POST /api/notifications/token</c> (env RENFIELD_WEBHOOK_TOKEN). A secret.</summary>
+    public string? Token { get; set; }
+
+    /// <summary><c>de</c> or <c>en</c>: the language of title and message.</summary>
+    public string Language { get; set; } = "de";
+
+    /// <summary>One of Renfield's urgencies: critical, info, low, auto.</summary>
+    public string Urgency { get; set; } = "info";
+
+    /// <summary>Renfield room name; null or empty announces in every room.</summary>
+    public string? Room { get; set; }
+
+    public bool Tts { get; set; } = true;
+
+    /// <summary>Upper bound for one HTTP attempt. Renfield speaks (TTS) inside the request, so seconds are normal.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>After detection, an announcement not yet accepted is dropped: a late "incoming call" is worse than none.</summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(25);
 
     public int MaxConcurrency { get; set; } = 4;
 
     public int QueueCapacity { get; set; } = 1024;
+
+    internal bool HasToken => !string.IsNullOrWhiteSpace(Token);
+
+    internal bool IsEnglish => string.Equals(Language?.Trim(), "en", StringComparison.OrdinalIgnoreCase);
+
+    // Options end up in logs and debugger views; the token must never be part of that.
+    public override string ToString() =>
+        $"Url={RedactedUrl()}, Token={(HasToken ? "(set)" : "(none)")}, Language={Language}, Urgency={Urgency}, Room={Room ?? "(all)"}, Tts={Tts}, " +
+        $"RequestTimeout={RequestTimeout}, Deadline={Deadline}, MaxConcurrency={MaxConcurrency}, QueueCapacity={QueueCapacity}";
+
+    private string RedactedUrl() =>
+        Uri.TryCreate(Url, UriKind.Absolute, out var uri)
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : "(invalid)";
 }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Identity;
+
+namespace RenfieldSip.Monitor.Notification;
+
+internal sealed class NotificationComposer(IOptions<WebhookOptions> options) : INotificationComposer
+{
+    public const string EventType = "sip.incoming_call";
+
+    private readonly WebhookOptions _options = options.Value;
+
+    public RenfieldNotification Compose(CallerIdentity caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var words = _options.IsEnglish ? NotificationWording.English : NotificationWording.German;
+        var number = CallerText.Clean(caller.DisplayNumber, CallerText.MaxNumberLength);
+        var name = CallerText.Clean(caller.Name, CallerText.MaxNameLength);
+
+        return caller.Kind switch
+        {
+            CallerKind.Contact or CallerKind.Named when name is not null => Create(words.TitleFrom + name, words.MessageFrom + name, number, name),
+            CallerKind.Withheld => Create(words.AnonymousTitle, words.AnonymousMessage, null, words.AnonymousName),
+
+            // A known caller whose name cleaned away to nothing is still worth announcing by number.
+            CallerKind.Contact or CallerKind.Named or CallerKind.NumberOnly when number is not null => Create(words.TitleFrom + number, words.MessageFrom + number, number, null),
+            _ => Create(words.UnknownTitle, words.UnknownMessage, null, words.UnknownName),
+        };
+    }
+
+    private RenfieldNotification Create(string title, string message, string? number, string? name) =>
+        new(EventType, title, message, _options.Urgency, string.IsNullOrWhiteSpace(_options.Room) ? null : _options.Room.Trim(), _options.Tts, new CallNotificationData(number, name));
+}
