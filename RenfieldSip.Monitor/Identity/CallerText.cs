@@ -14,22 +14,28 @@ internal static class CallerText
     public const int MaxNumberDigits = 32;
     private const string Ellipsis = "…";
 
-    // Enough text elements survive for the cut below; scanning stops here so a megabyte of name costs nothing.
-    private const int ScanBudget = MaxNameLength * 8;
-
     /// <summary>Control characters removed, whitespace collapsed, trimmed, at most 64 chars; empty when nothing is left.</summary>
-    public static string SanitizeName(string? raw)
+    public static string SanitizeName(string? raw) => Clean(raw, MaxNameLength) ?? string.Empty;
+
+    /// <summary>
+    /// Any caller-controlled or remote text made safe to show, speak and log: no control, format or unassigned
+    /// characters, whitespace collapsed, cut on a text-element boundary to <paramref name="maxLength"/> UTF-16 units
+    /// (ellipsis included); null when nothing is left.
+    /// </summary>
+    public static string? Clean(string? raw, int maxLength)
     {
         if (string.IsNullOrEmpty(raw))
         {
-            return string.Empty;
+            return null;
         }
 
-        var builder = new StringBuilder(Math.Min(raw.Length, ScanBudget));
+        // Enough text elements survive for the cut below; scanning stops here so a megabyte of text costs nothing.
+        var scanBudget = maxLength * 8;
+        var builder = new StringBuilder(Math.Min(raw.Length, scanBudget));
         var pendingSpace = false;
         foreach (var rune in raw.EnumerateRunes())
         {
-            if (builder.Length >= ScanBudget)
+            if (builder.Length >= scanBudget)
             {
                 break;
             }
@@ -54,7 +60,7 @@ internal static class CallerText
             builder.Append(rune.ToString());
         }
 
-        return Truncate(builder.ToString());
+        return builder.Length == 0 ? null : Truncate(builder.ToString(), maxLength);
     }
 
     /// <summary>Only ASCII digits and a leading <c>+</c>, at most 32 digits; null when there is no digit.</summary>
@@ -107,15 +113,15 @@ internal static class CallerText
         };
     }
 
-    private static string Truncate(string text)
+    private static string Truncate(string text, int maxLength)
     {
-        if (text.Length <= MaxNameLength)
+        if (text.Length <= maxLength)
         {
             return text;
         }
 
         // Cut between text elements so an emoji or an accented letter is never split in half.
-        var budget = MaxNameLength - 1;
+        var budget = maxLength - 1;
         var end = 0;
         while (end < text.Length)
         {

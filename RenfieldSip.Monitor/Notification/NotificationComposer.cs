@@ -13,7 +13,7 @@ internal sealed class NotificationComposer(IOptions<WebhookOptions> options) : I
     {
         ArgumentNullException.ThrowIfNull(caller);
         var words = _options.IsEnglish ? NotificationWording.English : NotificationWording.German;
-        var number = CallerText.Clean(caller.DisplayNumber, CallerText.MaxNumberLength);
+        var number = CallerText.Clean(caller.DisplayNumber, CallerText.MaxNumberDigits);
         var name = CallerText.Clean(caller.Name, CallerText.MaxNameLength);
 
         return caller.Kind switch

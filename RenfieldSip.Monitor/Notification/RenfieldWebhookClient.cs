@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
+using RenfieldSip.Monitor.Identity;
+
 namespace RenfieldSip.Monitor.Notification;
 
 /// <summary>
@@ -195,7 +197,7 @@ internal sealed partial class RenfieldWebhookClient(
         // it has shown this notification already or chose not to; asking again cannot change that.
         if (WebhookResponseBody.Detail(answer) is { } detail && detail.Contains("suppressed", StringComparison.OrdinalIgnoreCase))
         {
-            Log.DuplicateSuppressed(logger, CallerText.Clean(detail, 100)!);
+            Log.DuplicateSuppressed(logger, CallerText.Clean(detail, 100) ?? "-");
             return WebhookAttempt.Final(DeliveryOutcome.DuplicateSuppressed);
         }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 
+using RenfieldSip.Monitor.Identity;
+
 namespace RenfieldSip.Monitor.Notification;
 
 /// <summary>Reads Renfield's answers with a size bound and extracts only what is safe to log.</summary>
