@@ -1,0 +1,105 @@
+using System.Net.Sockets;
+using Aspire.Hosting.Docker.Resources.ServiceNodes;
+using Microsoft.Extensions.DependencyInjection;
+using RenfieldSip.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// The SIP account at the provider (sipgate, easybell, ...), see docs/SIP_INTEGRATION.md.
+var sipRegistrar = builder.AddParameter("sip-registrar", "sipconnect.sipgate.de", publishValueAsDefault: true);
+var sipUsername = builder.AddParameter("sip-username");
+var sipPassword = builder.AddParameter("sip-password", secret: true);
+
+// Generated once and kept in user secrets: nobody should ever type (or keep) "changeme".
+// No special characters: the secret travels through environment files and Asterisk config.
+var amiSecret = builder.AddParameter("ami-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
+var webhookUrl = builder.AddParameter("webhook-url");
+var webhookToken = builder.AddParameter("webhook-token", secret: true);
+
+// A build matrix tag of andrius/asterisk (Asterisk 20 LTS, Debian trixie); config/asterisk/entrypoint.sh
+// also runs on its Alpine images. Overridable like a parameter (Parameters:asterisk-image / -tag).
+var asteriskImage = builder.Configuration["Parameters:asterisk-image"] ?? "andrius/asterisk";
+var asteriskTag = builder.Configuration["Parameters:asterisk-tag"] ?? "20.18.2_debian-trixie";
+
+var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
+    .WithBindMount("../config/asterisk", "/etc/asterisk/templates", isReadOnly: true)
+    .WithEntrypoint("/bin/sh")
+    .WithArgs("/etc/asterisk/templates/entrypoint.sh")
+    .WithEnvironment("SIP_REGISTRAR", sipRegistrar)
+    .WithEnvironment("SIP_USERNAME", sipUsername)
+    .WithEnvironment("SIP_PASSWORD", sipPassword)
+    .WithEnvironment("AMI_SECRET", amiSecret)
+    // SIP writes its own addresses and ports into every message, so 5060 must reach the host
+    // unchanged: fixed, unproxied, on udp and tcp.
+    .WithEndpoint(port: 5060, targetPort: 5060, scheme: "udp", name: "sip-udp", isProxied: false, isExternal: true, protocol: ProtocolType.Udp)
+    .WithEndpoint(port: 5060, targetPort: 5060, scheme: "tcp", name: "sip-tcp", isProxied: false, isExternal: true, protocol: ProtocolType.Tcp)
+    // AMI stays internal: only the monitor talks to it.
+    .WithEndpoint(targetPort: 5038, scheme: "tcp", name: "ami")
+    .WithHealthCheck("asterisk-ami");
+
+builder.Services.AddHealthChecks()
+    .AddCheck("asterisk-ami", new AmiBannerHealthCheck(asterisk.GetEndpoint("ami")));
+
+var redis = builder.AddRedis("redis")
+    .WithDataVolume("renfieldsip-redis-data");
+
+// The phonebook is read from the repository while developing, from a read-only mount when published.
+var phonebookPath = builder.ExecutionContext.IsPublishMode
+    ? "/config/sip/phonebook.yaml"
+    : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "config", "sip", "phonebook.yaml"));
+
+var ami = asterisk.GetEndpoint("ami");
+var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
+    .WithHttpEndpoint(name: "http")
+    // The monitor reads ConnectionStrings:redis only; REDIS_HOST/REDIS_PASSWORD/... would just
+    // spread the Redis password into one more environment.
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
+    .WithReference(redis)
+    .WaitFor(redis)
+    // Start only once AMI answers, so the first login does not run into a refused connection.
+    .WaitFor(asterisk)
+    .WithEnvironment("AMI_HOST", ami.Property(EndpointProperty.Host))
+    .WithEnvironment("AMI_PORT", ami.Property(EndpointProperty.Port))
+    .WithEnvironment("AMI_USERNAME", "callmonitor")
+    .WithEnvironment("AMI_SECRET", amiSecret)
+    .WithEnvironment("RENFIELD_WEBHOOK_URL", webhookUrl)
+    .WithEnvironment("RENFIELD_WEBHOOK_TOKEN", webhookToken)
+    .WithEnvironment("PHONEBOOK_PATH", phonebookPath)
+    // Drives a synthetic call "Testanruf" through the monitor's real pipeline (identity, dedup, webhook).
+    .WithHttpCommand(
+        "/api/test-call",
+        "Testanruf",
+        endpointName: "http",
+        commandName: "test-call",
+        commandOptions: new HttpCommandOptions
+        {
+            Method = HttpMethod.Post,
+            Description = "Sendet einen synthetischen Anruf durch Telefonbuch, Dedup und Renfield-Webhook.",
+            IconName = "Call",
+        });
+
+var compose = builder.AddDockerComposeEnvironment("compose")
+    // Renfield's own compose has its dashboard story; this one only carries the call path.
+    .WithDashboard(false);
+
+// Aspire.Hosting.Docker 13.5.2 maps every endpoint without its protocol, so the udp and the tcp
+// 5060 endpoint collapse into one "5060:5060" (tcp). Spell the ports out.
+if (builder.ExecutionContext.IsPublishMode)
+{
+    asterisk.PublishAsDockerComposeService((_, service) =>
+    {
+        service.Ports.Clear();
+        service.Ports.Add("5060:5060/udp");
+        service.Ports.Add("5060:5060/tcp");
+        service.Restart = "unless-stopped";
+    });
+    monitor.PublishAsDockerComposeService((_, service) =>
+    {
+        service.AddVolume(new Volume { Name = "phonebook", Type = "bind", Source = "../config/sip", Target = "/config/sip", ReadOnly = true });
+        service.Restart = "unless-stopped";
+    });
+    redis.PublishAsDockerComposeService((_, service) => service.Restart = "unless-stopped");
+}
+
+builder.Build().Run();

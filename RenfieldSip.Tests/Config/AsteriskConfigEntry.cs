@@ -1,0 +1,3 @@
+namespace RenfieldSip.Tests.Config;
+
+internal sealed record AsteriskConfigEntry(string Key, string Value, int LineNumber);

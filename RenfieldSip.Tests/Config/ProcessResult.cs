@@ -1,0 +1,3 @@
+namespace RenfieldSip.Tests.Config;
+
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);

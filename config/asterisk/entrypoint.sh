@@ -1,0 +1,110 @@
+#!/bin/sh
+# RenfieldSip Asterisk entrypoint: render /etc/asterisk/templates/*.conf into /etc/asterisk,
+# then run Asterisk in the foreground.
+#
+# POSIX sh + awk only: it runs on the andrius/asterisk Debian images (dash, mawk) and on
+# Alpine/busybox alike, and it needs no envsubst. Only the variables listed below are
+# substituted; every other ${...} (the dialplan's ${EXTEN}, ${CALLERID(num)}, ...) is
+# left for Asterisk. A ';' in a value is written as '\;' because ';' starts a comment in
+# Asterisk configuration files; every other character ($ & / \ ' " ...) is copied as is.
+#
+# Environment:
+#   SIP_REGISTRAR, SIP_USERNAME, SIP_PASSWORD, AMI_SECRET   required (AMI_SECRET != changeme)
+#   SIP_EXTERNAL_ADDRESS, SIP_LOCAL_NET                      optional NAT settings; a template
+#                                                            line naming an unset one is dropped
+#   TEMPLATE_DIR (/etc/asterisk/templates), TARGET_DIR (/etc/asterisk)
+#   RENDER_ONLY=1                                            render, then exit (tests, debugging)
+set -eu
+
+TEMPLATE_DIR=${TEMPLATE_DIR:-/etc/asterisk/templates}
+TARGET_DIR=${TARGET_DIR:-/etc/asterisk}
+REQUIRED_VARS="SIP_REGISTRAR SIP_USERNAME SIP_PASSWORD AMI_SECRET"
+OPTIONAL_VARS="SIP_EXTERNAL_ADDRESS SIP_LOCAL_NET"
+
+fail() {
+    echo "entrypoint: $*" >&2
+    exit 64
+}
+
+newline='
+'
+cr=$(printf '\r')
+for name in $REQUIRED_VARS $OPTIONAL_VARS; do
+    # The names are fixed above, so this eval only ever reads a variable.
+    eval "value=\${$name-}"
+    case $value in
+        *"$newline"* | *"$cr"*) fail "$name must be a single line" ;;
+    esac
+done
+for name in $REQUIRED_VARS; do
+    eval "value=\${$name-}"
+    [ -n "$value" ] || fail "required environment variable $name is not set"
+done
+case $AMI_SECRET in
+    changeme | changeme-ami-secret)
+        fail "AMI_SECRET is still the placeholder '$AMI_SECRET'; set a real secret (e.g. openssl rand -hex 24)" ;;
+esac
+
+[ -d "$TEMPLATE_DIR" ] || fail "template directory $TEMPLATE_DIR does not exist"
+mkdir -p "$TARGET_DIR"
+# The rendered files hold the SIP password and the AMI secret.
+umask 077
+
+rendered=0
+for template in "$TEMPLATE_DIR"/*.conf; do
+    [ -f "$template" ] || continue
+    target="$TARGET_DIR/$(basename "$template")"
+    awk -v allowed="$REQUIRED_VARS $OPTIONAL_VARS" -v optional="$OPTIONAL_VARS" '
+        function escape(s,    out, k) {
+            out = ""
+            while ((k = index(s, ";")) > 0) {
+                out = out substr(s, 1, k - 1) "\\;"
+                s = substr(s, k + 1)
+            }
+            return out s
+        }
+        BEGIN {
+            n = split(allowed, names, " ")
+            for (i = 1; i <= n; i++) isAllowed[names[i]] = 1
+            n = split(optional, names, " ")
+            for (i = 1; i <= n; i++) isOptional[names[i]] = 1
+        }
+        {
+            rest = $0; out = ""; unset = ""
+            while ((start = index(rest, "${")) > 0) {
+                tail = substr(rest, start + 2)
+                close_at = index(tail, "}")
+                if (close_at == 0) break
+                name = substr(tail, 1, close_at - 1)
+                out = out substr(rest, 1, start - 1)
+                if (name in isAllowed) {
+                    value = ENVIRON[name]
+                    if (value == "" && (name in isOptional)) unset = unset " " name
+                    out = out escape(value)
+                } else {
+                    out = out "${" name "}"
+                }
+                rest = substr(tail, close_at + 1)
+            }
+            line = out rest
+            if (unset != "") print ";" line "   ; left out: unset" unset
+            else print line
+        }' "$template" >"$target.tmp" || fail "could not render $template"
+    mv "$target.tmp" "$target"
+    rendered=$((rendered + 1))
+done
+[ "$rendered" -gt 0 ] || fail "no *.conf template found in $TEMPLATE_DIR"
+echo "entrypoint: rendered $rendered configuration file(s) from $TEMPLATE_DIR into $TARGET_DIR" >&2
+
+if [ "${RENDER_ONLY:-0}" = "1" ]; then
+    exit 0
+fi
+
+# The andrius/asterisk images run Asterisk as the unprivileged "asterisk" user (uid 1000).
+if id asterisk >/dev/null 2>&1; then
+    for file in "$TEMPLATE_DIR"/*.conf; do
+        chown asterisk:asterisk "$TARGET_DIR/$(basename "$file")"
+    done
+    exec asterisk -f -n -vvv -U asterisk -G asterisk
+fi
+exec asterisk -f -n -vvv
