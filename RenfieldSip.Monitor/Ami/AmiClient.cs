@@ -137,9 +137,10 @@ internal sealed class AmiClient : BackgroundService
 
     private async Task RunSessionAsync(AmiConnection connection, CancellationToken stoppingToken)
     {
-        // The read loop is not tied to stoppingToken: on shutdown it must keep reading to see the Logoff answer.
+        // Neither loop is tied to stoppingToken: shutdown must be seen here first (to log off), and the read loop
+        // must keep reading to see the Logoff answer.
         using var readCancellation = new CancellationTokenSource();
-        using var pingCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var pingCancellation = new CancellationTokenSource();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = stoppingToken.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), stopped);
 

@@ -1,6 +1,6 @@
 namespace RenfieldSip.Tests.Support;
 
-internal enum AmiTestLoginMode
+public enum AmiTestLoginMode
 {
     /// <summary>Answer like the capture's recorded login response (success unless it is a login-failure capture).</summary>
     FromCapture,

@@ -1,6 +1,6 @@
 namespace RenfieldSip.Tests.Support;
 
-internal enum AmiTestStreamMode
+public enum AmiTestStreamMode
 {
     /// <summary>The recv() chunks recorded with the capture.</summary>
     Recorded,
