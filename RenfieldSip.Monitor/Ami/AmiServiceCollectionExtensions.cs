@@ -1,9 +1,24 @@
+using Microsoft.Extensions.Options;
+
 namespace RenfieldSip.Monitor.Ami;
 
 internal static class AmiServiceCollectionExtensions
 {
+    /// <summary>
+    /// The AMI client as a hosted service, its status (<see cref="IAmiConnectionStatus"/>) and the "ami" health
+    /// check. The <see cref="IAmiEventHandler"/> it feeds is registered by the Calls area.
+    /// </summary>
     public static IHostApplicationBuilder AddAmiClient(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AmiOptions>()
+            .Bind(builder.Configuration.GetSection(AmiOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AmiOptions>, AmiOptionsValidator>();
+        builder.Services.AddSingleton<AmiConnectionStatus>();
+        builder.Services.AddSingleton<IAmiConnectionStatus>(services => services.GetRequiredService<AmiConnectionStatus>());
+        builder.Services.AddHostedService<AmiClient>();
+        builder.Services.AddHealthChecks().AddCheck<AmiHealthCheck>("ami");
         return builder;
     }
 }
