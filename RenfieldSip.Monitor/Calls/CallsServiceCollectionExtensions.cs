@@ -18,6 +18,7 @@ internal static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<IAmiEventHandler, AmiCallEventDispatcher>();
         builder.Services.AddSingleton<CallAnnouncer>();
         builder.Services.AddHostedService<AnnouncementService>();
+        builder.Services.AddHostedService<StateMetrics>();
         return builder;
     }
 }
