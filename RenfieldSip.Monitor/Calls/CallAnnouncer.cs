@@ -24,10 +24,13 @@ internal sealed class CallAnnouncer(
     private readonly TimeSpan _window = dedupOptions.Value.Window;
 
     public Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken) =>
-        AnnounceAsync(call, caller: null, cancellationToken);
+        AnnounceAsync(call, caller: null, dedupPerCall: false, cancellationToken);
 
+    /// <param name="call">The call.</param>
     /// <param name="caller">An identity decided elsewhere (the test call); null to identify the call's caller id.</param>
-    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CallerIdentity? caller, CancellationToken cancellationToken)
+    /// <param name="dedupPerCall">Claim the call rather than the caller (the test call: every press is announced).</param>
+    /// <param name="cancellationToken">Shutdown.</param>
+    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         using var activity = telemetry.ActivitySource.StartActivity(
@@ -35,7 +38,7 @@ internal sealed class CallAnnouncer(
         activity?.SetTag("renfieldsip.call.id", call.CallId);
         try
         {
-            var outcome = await AnnounceCoreAsync(call, caller, activity, cancellationToken);
+            var outcome = await AnnounceCoreAsync(call, caller, dedupPerCall, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
             return outcome;
         }
@@ -55,20 +58,20 @@ internal sealed class CallAnnouncer(
         }
     }
 
-    internal static string DedupKey(IncomingCall call, CallerIdentity caller) =>
-        caller.Kind switch
+    internal static string DedupKey(IncomingCall call, CallerIdentity caller, bool perCall = false) =>
+        perCall ? "call:" + call.CallId : caller.Kind switch
         {
             // Withheld and unknown callers are not one person: each call is its own (per call, not lumped together).
             CallerKind.Withheld or CallerKind.Unknown => "call:" + call.CallId,
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
-    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, Activity? activity, CancellationToken cancellationToken)
+    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, Activity? activity, CancellationToken cancellationToken)
     {
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
 
-        if (!await dedup.TryClaimAsync(DedupKey(call, caller), cancellationToken))
+        if (!await dedup.TryClaimAsync(DedupKey(call, caller, dedupPerCall), cancellationToken))
         {
             telemetry.CallsSuppressed.Add(1);
             Log.Suppressed(logger, call.CallId, redactor.Redact(caller.E164 ?? caller.DisplayNumber), _window);

@@ -50,7 +50,7 @@ internal static class TestCallEndpoint
         var caller = body?.Number is null
             ? new CallerIdentity(CallerKind.Named, CallerText.SanitizeName(body?.Name ?? DefaultName), null, null)
             : null;
-        var outcome = await announcer.AnnounceAsync(call, caller, cancellationToken);
+        var outcome = await announcer.AnnounceAsync(call, caller, dedupPerCall: true, cancellationToken);
         var response = new TestCallResponse(callId, outcome.ToString());
         return outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield
             ? Results.Ok(response)

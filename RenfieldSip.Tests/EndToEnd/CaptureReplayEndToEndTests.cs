@@ -149,6 +149,24 @@ public sealed class CaptureReplayEndToEndTests
         Assert.Equal(10, (await harness.FinishWithSentinelAsync(connection)).Count);
     }
 
+    [Fact]
+    public async Task Same_caller_twice_within_the_window_is_announced_once_but_withheld_callers_each_time()
+    {
+        await using var harness = await EndToEndHarness.StartAsync();
+        var connection = await harness.Ami.WaitForLoginAsync(1, TimeSpan.FromSeconds(10));
+        var known = Encoding.UTF8.GetString(AmiCapture.Load("privacy-rewrite-userevent-known.ami").Body.Span);
+        var withheld = Encoding.UTF8.GetString(AmiCapture.Load("privacy-rewrite-userevent-withheld.ami").Body.Span);
+
+        await connection.SendAsync(known);
+        await connection.SendAsync(known.Replace("1795513760.1", "1795513760.2", StringComparison.Ordinal));
+        await connection.SendAsync(withheld);
+        await connection.SendAsync(withheld.Replace("1795513755.0", "1795513755.9", StringComparison.Ordinal));
+        var announcements = await harness.FinishWithSentinelAsync(connection);
+
+        Assert.Single(announcements, a => a.GetProperty("title").GetString() == "Anruf von Max Mustermann");
+        Assert.Equal(2, announcements.Count(a => a.GetProperty("data").GetProperty("caller_name").GetString() == "Anonymer Anrufer"));
+    }
+
     private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
 
     private static void AssertNowhere(EndToEndHarness harness, string digits)
