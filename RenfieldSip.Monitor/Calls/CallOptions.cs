@@ -2,7 +2,7 @@ namespace RenfieldSip.Monitor.Calls;
 
 internal sealed class CallOptions
 {
-    public const string Section = "Calls";
+    public const string SectionName = "Calls";
 
     /// <summary>Comma-separated dialplan contexts whose new channels are inbound trunk calls.</summary>
     public string InboundContexts { get; set; } = "incoming-calls";

@@ -8,9 +8,9 @@ internal static class CallsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddCallPipeline(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CallOptions>, CallOptionsValidator>();
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
         builder.Services.AddSingleton<MonitorTelemetry>();
         builder.Services.AddSingleton<CallerNumberRedactor>();
         builder.Services.AddSingleton<CallQueue>();

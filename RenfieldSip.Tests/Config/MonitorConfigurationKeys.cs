@@ -1,3 +1,12 @@
+using System.Reflection;
+using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.Configuration;
+using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Telemetry;
+
 namespace RenfieldSip.Tests.Config;
 
 /// <summary>
@@ -6,30 +15,14 @@ namespace RenfieldSip.Tests.Config;
 /// </summary>
 internal static class MonitorConfigurationKeys
 {
-    /// <summary>Configuration keys, as .NET configuration sees them (env form: ':' written as "__").</summary>
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "Ami:Host", "Ami:Port", "Ami:Username", "Ami:Secret",
-        "Ami:ConnectTimeout", "Ami:PingInterval", "Ami:PongTimeout", "Ami:ReconnectMaxDelay", "Ami:LoginRetryDelay", "Ami:MaxMessageBytes",
-        "Webhook:Url", "Webhook:Token", "Webhook:Language", "Webhook:Urgency", "Webhook:Room", "Webhook:Tts",
-        "Webhook:RequestTimeout", "Webhook:Deadline", "Webhook:MaxConcurrency", "Webhook:QueueCapacity",
-        "Phonebook:Path", "Phonebook:DefaultRegion",
-        "Dedup:Window", "Dedup:KeyPrefix", "ConnectionStrings:redis",
-        "Calls:InboundContexts", "Calls:IdentityEvent", "Calls:SettleTimeout", "Calls:TrustCallerIdWithoutPresentation",
-        "Telemetry:RedactCallerNumbers",
-    };
+    /// <summary>
+    /// Configuration keys, as .NET configuration sees them (env form: ':' written as "__"), read off the monitor's
+    /// own options classes so this list cannot drift from what the monitor binds.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Keys = BuildKeys();
 
-    /// <summary>The seed's environment variables, mapped by RenfieldSip.Monitor/Configuration.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["AMI_HOST"] = "Ami:Host",
-        ["AMI_PORT"] = "Ami:Port",
-        ["AMI_USERNAME"] = "Ami:Username",
-        ["AMI_SECRET"] = "Ami:Secret",
-        ["RENFIELD_WEBHOOK_URL"] = "Webhook:Url",
-        ["RENFIELD_WEBHOOK_TOKEN"] = "Webhook:Token",
-        ["PHONEBOOK_PATH"] = "Phonebook:Path",
-    };
+    /// <summary>The seed's environment variables, as RenfieldSip.Monitor/Configuration maps them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Aliases = SeedEnvironmentAliases.Map;
 
     /// <summary>Keys whose value is a secret (or carries one) in whichever form they are written.</summary>
     public static readonly IReadOnlySet<string> SecretEnvironmentVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -45,4 +38,31 @@ internal static class MonitorConfigurationKeys
         Aliases.ContainsKey(environmentVariable)
         || Keys.Contains(environmentVariable.Replace("__", ":", StringComparison.Ordinal))
         || IsPlatformVariable(environmentVariable);
+
+    private static HashSet<string> BuildKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ConnectionStrings:redis" };
+        (Type Options, string Section)[] areas =
+        [
+            (typeof(AmiOptions), AmiOptions.SectionName),
+            (typeof(WebhookOptions), WebhookOptions.SectionName),
+            (typeof(PhonebookOptions), PhonebookOptions.SectionName),
+            (typeof(DedupOptions), DedupOptions.SectionName),
+            (typeof(CallOptions), CallOptions.SectionName),
+            (typeof(TelemetryOptions), TelemetryOptions.SectionName),
+        ];
+        foreach (var (options, section) in areas)
+        {
+            foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                // Filled from ConnectionStrings:redis, not bound from its own key.
+                if (property.Name != nameof(DedupOptions.RedisConnectionString))
+                {
+                    keys.Add(section + ":" + property.Name);
+                }
+            }
+        }
+
+        return keys;
+    }
 }
