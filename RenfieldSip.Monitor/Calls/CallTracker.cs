@@ -151,6 +151,9 @@ internal sealed class CallTracker : IDisposable
         call.Activity?.Stop();
     }
 
+    /// <summary>An event whose call could not be told safely (see the dispatcher); nothing of it is logged but its name.</summary>
+    public void OnAmbiguousEvent(string eventName) => Log.AmbiguousEvent(_logger, eventName);
+
     /// <summary>
     /// The AMI session is gone: Hangups sent meanwhile are lost for good, so forget every call rather than keep
     /// state that would never be released.
