@@ -36,19 +36,31 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
         var name = frame.Name;
         if (name.EqualsAsciiIgnoreCase("Newchannel"u8))
         {
-            OnNewchannel(frame);
+            if (!IsAmbiguous(frame, "Newchannel"))
+            {
+                OnNewchannel(frame);
+            }
         }
         else if (name.EqualsAsciiIgnoreCase("Hangup"u8))
         {
-            OnHangup(frame);
+            if (!IsAmbiguous(frame, "Hangup"))
+            {
+                OnHangup(frame);
+            }
         }
         else if (name.EqualsAsciiIgnoreCase("UserEvent"u8))
         {
-            OnUserEvent(frame);
+            if (!IsAmbiguous(frame, "UserEvent"))
+            {
+                OnUserEvent(frame);
+            }
         }
         else if (name.EqualsAsciiIgnoreCase("NewCallerid"u8))
         {
-            OnNewCallerid(frame);
+            if (!IsAmbiguous(frame, "NewCallerid"))
+            {
+                OnNewCallerid(frame);
+            }
         }
 
         // HangupRequest and SoftHangupRequest precede Hangup and add nothing it lacks; DeviceStateChange, Local
@@ -88,6 +100,48 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
     }
 
     private static string? Text(AmiFrame frame, ReadOnlySpan<byte> key) => frame.GetString(key);
+
+    /// <summary>
+    /// Asterisk writes a channel's Uniqueid and Context once per event, after CallerIDName. A second, different value
+    /// can only come from a caller id that carried a raw line break (a PBX or channel driver that does not escape it):
+    /// taken at face value it would move this event onto another call or into the inbound context. Such an event
+    /// cannot be attributed safely, so it is dropped. (The identity UserEvent repeats the same Uniqueid; equal
+    /// repeats are fine.)
+    /// </summary>
+    private bool IsAmbiguous(AmiFrame frame, string eventName)
+    {
+        ReadOnlySpan<byte> uniqueId = default;
+        ReadOnlySpan<byte> context = default;
+        var seenUniqueId = false;
+        var seenContext = false;
+        foreach (var field in frame.EnumerateFields())
+        {
+            if (field.Key.EqualsAsciiIgnoreCase("Uniqueid"u8))
+            {
+                if (seenUniqueId && !field.Value.SequenceEqual(uniqueId))
+                {
+                    _tracker.OnAmbiguousEvent(eventName);
+                    return true;
+                }
+
+                uniqueId = field.Value;
+                seenUniqueId = true;
+            }
+            else if (field.Key.EqualsAsciiIgnoreCase("Context"u8))
+            {
+                if (seenContext && !field.Value.SequenceEqual(context))
+                {
+                    _tracker.OnAmbiguousEvent(eventName);
+                    return true;
+                }
+
+                context = field.Value;
+                seenContext = true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsInboundTrunkChannel(AmiFrame frame)
     {

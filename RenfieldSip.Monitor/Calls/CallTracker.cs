@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Calls;
@@ -151,6 +152,9 @@ internal sealed class CallTracker : IDisposable
         call.Activity?.Stop();
     }
 
+    /// <summary>An event whose call could not be told safely (see the dispatcher); nothing of it is logged but its name.</summary>
+    public void OnAmbiguousEvent(string eventName) => Log.AmbiguousEvent(_logger, eventName);
+
     /// <summary>
     /// The AMI session is gone: Hangups sent meanwhile are lost for good, so forget every call rather than keep
     /// state that would never be released.
@@ -243,11 +247,14 @@ internal sealed class CallTracker : IDisposable
         var withheld = call.Presentation == CallerPresentation.Withheld;
         var number = withheld ? null : call.CallerNumber;
         var name = withheld ? null : call.CallerName;
+
+        // The raw caller id is written by the caller: 10 kB of it must not become a 10 kB log line or trace tag.
+        var shown = withheld ? "withheld" : _redactor.Redact(CallerText.CleanNumber(number));
         using var scope = ActivityScope.Enter(call.Activity);
         call.Activity?.SetTag("renfieldsip.caller.presentation", call.Presentation.ToString());
-        call.Activity?.SetTag("renfieldsip.caller.number", withheld ? "withheld" : _redactor.Redact(number));
+        call.Activity?.SetTag("renfieldsip.caller.number", shown);
         call.Activity?.SetTag("renfieldsip.identity.settled_by", settledBy);
-        Log.IdentitySettled(_logger, call.CallId, call.Presentation, withheld ? "withheld" : _redactor.Redact(number), settledBy);
+        Log.IdentitySettled(_logger, call.CallId, call.Presentation, shown, settledBy);
         _queue.Enqueue(new IncomingCall(call.CallId, number, name, call.Did, call.Presentation, call.DetectedAt, call.Activity));
     }
 }

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(1110, LogLevel.Error, "Announcing call {CallId} failed unexpectedly")]
     public static partial void AnnouncementCrashed(ILogger logger, Exception exception, string callId);
+
+    [LoggerMessage(1111, LogLevel.Warning, "Ignored an AMI {EventName} event that names two different Uniqueids or Contexts: a caller id carried a raw line break that the PBX did not escape, so the event cannot be attributed to a call")]
+    public static partial void AmbiguousEvent(ILogger logger, string eventName);
 }

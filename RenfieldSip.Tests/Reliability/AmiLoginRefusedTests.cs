@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using RenfieldSip.Tests.EndToEnd;
+using RenfieldSip.Tests.Support;
+
+namespace RenfieldSip.Tests.Reliability;
+
+/// <summary>
+/// Matrix row 3: the secret is wrong. Asterisk answers <c>Authentication failed</c> and closes. The monitor must say
+/// so once per attempt in one clear line, report unhealthy, and back off instead of hammering the manager port
+/// (every refusal is a security event in Asterisk's log and a fail2ban strike).
+/// </summary>
+public sealed class AmiLoginRefusedTests
+{
+    private const string WrongSecret = "Wrong-Secret-4d2e";
+
+    // Observing the backoff needs real time to pass; the window is the measurement, not a synchronisation.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Wrong_secret_logs_one_line_per_attempt_reports_unhealthy_and_backs_off()
+    {
+        await using var harness = await EndToEndHarness.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Ami:Secret"] = WrongSecret,
+                ["Ami:LoginRetryDelay"] = "00:00:00.250",
+                ["Ami:LoginRetryMaxDelay"] = "00:00:01",
+            },
+            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
+        await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
+        await Task.Delay(Window, Cancellation);
+        var attempts = harness.Ami.LoginAttempts;
+
+        using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Cancellation);
+        var report = await harness.Monitor.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "ami", Cancellation);
+        var logs = harness.Monitor.Logs.GetSnapshot();
+        var refusals = logs.Where(r => r.Id.Id == 1002).ToList();
+
+        ReliabilityFigures.Report("3 login refused", "login attempts in a 3 s window (LoginRetryDelay 250 ms, max 1 s)", attempts.ToString(CultureInfo.InvariantCulture));
+
+        // 0, 0.25, 0.75, 1.75, 2.75 s: five, give or take one at the window's edge; never a tight loop.
+        Assert.InRange(attempts, 3, 7);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("login refused for user 'callmonitor'", report.Entries["ami"].Description, StringComparison.Ordinal);
+        Assert.Contains("AMI_SECRET", report.Entries["ami"].Description, StringComparison.Ordinal);
+
+        // One error line per refusal (a line for the attempt's outcome may lag the server's count by one).
+        Assert.InRange(refusals.Count, attempts - 1, attempts);
+        Assert.All(refusals, r =>
+        {
+            Assert.Equal(LogLevel.Error, r.Level);
+            Assert.Contains("'callmonitor'", r.Message, StringComparison.Ordinal);
+            Assert.Contains("AMI_SECRET", r.Message, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(logs, r => r.Level >= LogLevel.Warning && r.Id.Id != 1002 && r.Category?.Contains(".Ami.", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(logs, r => r.Message.Contains(WrongSecret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Default_schedule_makes_a_single_attempt_in_the_same_window()
+    {
+        await using var harness = await EndToEndHarness.StartAsync(
+            new Dictionary<string, string?> { ["Ami:Secret"] = WrongSecret },
+            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
+        await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
+        await Task.Delay(Window, Cancellation);
+
+        ReliabilityFigures.Report("3 login refused", "login attempts in a 3 s window with the defaults (30 s doubling to 5 min)", harness.Ami.LoginAttempts.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(1, harness.Ami.LoginAttempts);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.EndToEnd;
+using RenfieldSip.Tests.Support;
+
+namespace RenfieldSip.Tests.Reliability;
+
+/// <summary>
+/// Matrix row 1: Asterisk restarts mid-stream and mid-call. The AMI server closes every session, refuses connects
+/// for a while, and comes back on the same port; the real monitor must be logged in again within about a second of
+/// the server accepting, announce what follows, and announce nothing twice.
+/// </summary>
+public sealed class AmiRestartTests
+{
+    // Long enough for the reconnect backoff to reach its cap (100, 200, 400, 800 ms, then 1 s): the worst case.
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Restart_mid_call_relogs_within_a_second_announces_what_follows_and_nothing_twice()
+    {
+        await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?>
+        {
+            // A call that has only its Newchannel must still be ringing unannounced when the server goes away.
+            ["Calls:SettleTimeout"] = "00:00:05",
+        });
+        var announcedBefore = new ReliabilityAmiCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
+        var ringingAcross = new ReliabilityAmiCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
+        var wholeGap = new ReliabilityAmiCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
+        var cutInHalf = new ReliabilityAmiCall("1795600000.4", "+4915112340004", "Halber Block");
+        var after = new ReliabilityAmiCall("1795600000.5", "+4915112340005", "Nach dem Neustart");
+
+        var first = await harness.Ami.WaitForLoginAsync(1, Wait);
+        await first.SendAsync(announcedBefore.Ringing);
+        await harness.Renfield.WaitForAsync(r => r.Any(x => Digits(x) == announcedBefore.Digits), "the first call", Wait);
+        await first.SendAsync(ringingAcross.Newchannel);
+
+        // Mid-stream: the session dies in the middle of a block, as when Asterisk is killed while writing.
+        var half = cutInHalf.Newchannel;
+        await first.SendAsync(half.AsMemory(0, half.Length / 2));
+        await harness.Ami.StopAsync();
+        await first.Closed.WaitAsync(Wait, Cancellation);
+
+        // The outage is the scenario (Asterisk takes seconds to come back), not a synchronisation.
+        await Task.Delay(Outage, Cancellation);
+        var status = harness.Monitor.GetRequiredService<IAmiConnectionStatus>();
+        Assert.NotEqual(AmiConnectionState.LoggedIn, status.State);
+        var attemptsDuringOutage = status.Reconnects;
+
+        var accepting = Stopwatch.StartNew();
+        harness.Ami.Restart();
+        var second = await harness.Ami.WaitForLoginAsync(2, Wait);
+        var relogin = accepting.Elapsed;
+
+        // What Asterisk sends after the re-login: the rest of the ringing call (its identity event and hangup), the
+        // hangup of a call that was announced before, the hangup of a call that lived only in the gap, a new call.
+        await second.SendAsync(Concat(ringingAcross.UserEvent, announcedBefore.Hangup, wholeGap.Hangup, ringingAcross.Hangup, after.Complete));
+        var announcements = await harness.FinishWithSentinelAsync(second);
+
+        ReliabilityFigures.Report("1 restart", "re-login after the server accepts again", relogin);
+        ReliabilityFigures.Report("1 restart", "connect attempts during a 2 s outage", attemptsDuringOutage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
+        Assert.InRange(attemptsDuringOutage, 2, 12);
+        var digits = announcements.Select(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString())).ToList();
+        Assert.Equal([announcedBefore.Digits, ringingAcross.Digits, after.Digits], digits.Order(StringComparer.Ordinal));
+        Assert.Equal("Anruf von Klingelt im Neustart", announcements.Single(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString()) == ringingAcross.Digits).GetProperty("title").GetString());
+        Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Halber", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_reset_instead_of_close_is_survived_the_same_way()
+    {
+        await using var harness = await EndToEndHarness.StartAsync();
+        var before = new ReliabilityAmiCall("1795600001.1", "+4915112341001", "Vor dem Reset");
+        var after = new ReliabilityAmiCall("1795600001.2", "+4915112341002", "Nach dem Reset");
+        var first = await harness.Ami.WaitForLoginAsync(1, Wait);
+        await first.SendAsync(before.Ringing);
+        await harness.Renfield.WaitForAsync(r => r.Any(x => Digits(x) == before.Digits), "the first call", Wait);
+
+        await harness.Ami.StopAsync(abortConnections: true);
+        var accepting = Stopwatch.StartNew();
+        harness.Ami.Restart();
+        var second = await harness.Ami.WaitForLoginAsync(2, Wait);
+        var relogin = accepting.Elapsed;
+        await second.SendAsync(Concat(before.Hangup, after.Complete));
+        var announcements = await harness.FinishWithSentinelAsync(second);
+
+        ReliabilityFigures.Report("1 restart", "re-login after an RST and an immediate restart", relogin);
+        Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
+        Assert.Equal(
+            [before.Digits, after.Digits],
+            announcements.Select(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString())).Order(StringComparer.Ordinal));
+    }
+
+    private static string Digits(FakeRenfieldRequest request) =>
+        DigitsOf(request.Json?.GetProperty("data").GetProperty("caller_number").GetString());
+
+    private static string DigitsOf(string? number) => new([.. (number ?? string.Empty).Where(char.IsAsciiDigit)]);
+
+    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
+}
