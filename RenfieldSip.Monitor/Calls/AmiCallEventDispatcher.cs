@@ -36,35 +36,24 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
         var name = frame.Name;
         if (name.EqualsAsciiIgnoreCase("Newchannel"u8))
         {
-            if (!IsAmbiguous(frame, "Newchannel"))
-            {
-                OnNewchannel(frame);
-            }
+            OnNewchannel(frame);
         }
         else if (name.EqualsAsciiIgnoreCase("Hangup"u8))
         {
-            if (!IsAmbiguous(frame, "Hangup"))
-            {
-                OnHangup(frame);
-            }
+            OnHangup(frame);
         }
         else if (name.EqualsAsciiIgnoreCase("UserEvent"u8))
         {
-            if (!IsAmbiguous(frame, "UserEvent"))
-            {
-                OnUserEvent(frame);
-            }
+            OnUserEvent(frame);
         }
         else if (name.EqualsAsciiIgnoreCase("NewCallerid"u8))
         {
-            if (!IsAmbiguous(frame, "NewCallerid"))
-            {
-                OnNewCallerid(frame);
-            }
+            OnNewCallerid(frame);
         }
 
         // HangupRequest and SoftHangupRequest precede Hangup and add nothing it lacks; DeviceStateChange, Local
-        // channel plumbing, dialplan and RTCP events are not calls.
+        // channel plumbing, dialplan and RTCP events are not calls. Each handler checks IsAmbiguous only once an
+        // event looks like it concerns an inbound call, so noise never pays for the extra scan.
     }
 
     /// <summary>
@@ -188,7 +177,8 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
 
     private void OnNewchannel(AmiFrame frame)
     {
-        if (!IsInboundTrunkChannel(frame) || !frame.TryGetValue("Uniqueid"u8, out var id) || id.IsEmpty || id.Length > MaxCallIdLength)
+        if (!IsInboundTrunkChannel(frame) || !frame.TryGetValue("Uniqueid"u8, out var id) || id.IsEmpty || id.Length > MaxCallIdLength
+            || IsAmbiguous(frame, "Newchannel"))
         {
             return;
         }
@@ -203,7 +193,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
 
     private void OnNewCallerid(AmiFrame frame)
     {
-        if (!TryGetTrackedCallId(frame, out var callId))
+        if (!TryGetTrackedCallId(frame, out var callId) || IsAmbiguous(frame, "NewCallerid"))
         {
             return;
         }
@@ -231,6 +221,11 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
             callId = Encoding.Latin1.GetString(id);
         }
 
+        if (IsAmbiguous(frame, "UserEvent"))
+        {
+            return;
+        }
+
         var presentation = frame.TryGetValue("Presentation"u8, out var pres) ? ParsePresentationName(pres) : CallerPresentation.Unknown;
 
         // The channel snapshot in the event already carries the caller id as the dialplan left it (anonymous
@@ -245,7 +240,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
 
     private void OnHangup(AmiFrame frame)
     {
-        if (!TryGetTrackedCallId(frame, out var callId))
+        if (!TryGetTrackedCallId(frame, out var callId) || IsAmbiguous(frame, "Hangup"))
         {
             return;
         }

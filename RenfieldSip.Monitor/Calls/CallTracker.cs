@@ -15,6 +15,8 @@ namespace RenfieldSip.Monitor.Calls;
 /// </remarks>
 internal sealed class CallTracker : IDisposable
 {
+    private const int MaxDidLength = 64;
+
     private readonly Dictionary<string, TrackedCall> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackedCall>.AlternateLookup<ReadOnlySpan<char>> _callsBySpan;
     private readonly Lock _gate = new();
@@ -199,6 +201,8 @@ internal sealed class CallTracker : IDisposable
 
     private TrackedCall Start(string callId, string? did)
     {
+        // The DID is the Request-URI user: whoever sends the INVITE writes it, so it is cleaned like a caller name.
+        did = CallerText.Clean(did, MaxDidLength);
         // A root activity: the read loop's context is not the call's parent, and every call is its own trace.
         var activity = _telemetry.ActivitySource.StartActivity("incoming call", ActivityKind.Consumer, parentContext: default);
         activity?.SetTag("renfieldsip.call.id", callId);
