@@ -40,6 +40,8 @@ internal static class DownstreamCalls
         "Device: PJSIP/sip-provider-endpoint",
         "State: " + (sequence % 2 == 0 ? "INUSE" : "NOT_INUSE")));
 
+    public static byte[] Join(params byte[][] parts) => [.. parts.SelectMany(part => part)];
+
     private static string Channel(int call) => "PJSIP/sip-provider-endpoint-" + call.ToString("x8", CultureInfo.InvariantCulture);
 
     private static string Newchannel(int call, string number, string name) => Block(
