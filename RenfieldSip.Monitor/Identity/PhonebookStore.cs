@@ -80,7 +80,9 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
 
         if (_loop is not null)
         {
-            await _loop.WaitAsync(cancellationToken);
+            // The loop ends at once on _stopping. When an earlier service used up the host's shutdown timeout the
+            // token is already cancelled; throwing then would end the process with an unhandled exception (exit 134).
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

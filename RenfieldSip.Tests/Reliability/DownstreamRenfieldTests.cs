@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.Support;
+
+namespace RenfieldSip.Tests.Reliability;
+
+/// <summary>
+/// Matrix row 6: every way Renfield can fail, end to end (AMI event in, webhook out), with the real monitor: the
+/// documented reaction to each status, AMI reading that never waits for Renfield, the bounded queue and the deadline.
+/// </summary>
+public sealed class DownstreamRenfieldTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static ITestOutputHelper? Output => TestContext.Current.TestOutputHelper;
+
+    [Fact]
+    public async Task Renfield_down_connection_refused_is_retried_until_the_deadline_then_dropped_and_counted()
+    {
+        await using var rig = await DownstreamRig.StartAsync();
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
+        {
+            ["Webhook:Url"] = $"http://127.0.0.1:{ClosedPort()}/api/notifications/webhook",
+            ["Webhook:Deadline"] = "00:00:02",
+        });
+        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+
+        var clock = Stopwatch.StartNew();
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await failed.WaitForMeasurementsAsync(1, Timeout);
+        var dropped = clock.Elapsed;
+
+        Assert.Equal("DeadlineExceeded", failed.LastMeasurement!.Tags["outcome"]);
+        var retries = DownstreamRig.LogsWithId(monitor, 1408 /* RetryingAfterFailure */);
+        Assert.NotEmpty(retries);
+        Assert.All(retries, r => Assert.Equal("ConnectionError", DownstreamRig.State(r, "Reason")));
+        Assert.Single(DownstreamRig.LogsWithId(monitor, 1409 /* DeadlineExceeded */));
+        Assert.InRange(dropped, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
+        Output?.WriteLine($"FIGURE row6 down: {retries.Count + 1} connection attempts, dropped {dropped.TotalMilliseconds:F0} ms after the call (deadline 2000 ms)");
+    }
+
+    [Fact]
+    public async Task Slow_renfield_speaking_5_s_is_waited_for_while_ami_reading_and_hangups_go_on()
+    {
+        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromSeconds(5) });
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:MaxConcurrency"] = "1" });
+        var status = monitor.GetRequiredService<IAmiConnectionStatus>();
+
+        var clock = Stopwatch.StartNew();
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await rig.WaitForCallAsync(1);
+        rig.Renfield.ResponseDelay = TimeSpan.Zero;
+        var hangingSince = clock.Elapsed;
+
+        // While the only worker waits for Renfield's 5 s answer, 20 more calls ring and hang up, plus noise.
+        var before = status.EventsRead;
+        var burst = Enumerable.Range(2, 20).SelectMany(c => DownstreamCalls.Ring(c).Concat(DownstreamCalls.Hangup(c)).Concat(DownstreamCalls.Noise(c))).ToArray();
+        await ami.SendAsync(burst);
+        var read = await DownstreamWait.UntilAsync(
+            () => status.EventsRead >= before + 80 && DownstreamRig.LogsWithId(monitor, 1102 /* CallEnded */).Count >= 20,
+            "80 events read and 20 hangups handled", Timeout, Cancellation);
+        var readWhileHanging = clock.Elapsed;
+
+        Assert.True(readWhileHanging - hangingSince < TimeSpan.FromSeconds(4), $"AMI read the burst {readWhileHanging - hangingSince} after the webhook hung");
+        Assert.Single(rig.Renfield.Requests);
+        Assert.Empty(DownstreamRig.LogsWithId(monitor, 1108 /* Announced */));
+
+        await rig.Renfield.WaitForDeliveredAsync(21, Timeout);
+        var first = Assert.Single(DownstreamRig.LogsWithId(monitor, 1108), r => DownstreamRig.State(r, "CallId") == DownstreamCalls.CallId(1));
+        var latency = double.Parse(DownstreamRig.State(first, "LatencyMs")!, CultureInfo.InvariantCulture);
+        Assert.InRange(latency, 4900, 15000);
+        Output?.WriteLine(
+            $"FIGURE row6 slow: call 1 announced after {latency:F0} ms (5 s TTS); while it hung AMI read 80 events and 20 hangups {read.TotalMilliseconds:F1} ms after the write; "
+            + $"all 21 delivered {clock.Elapsed.TotalMilliseconds:F0} ms after the first call");
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_backoff_until_renfield_accepts()
+    {
+        await using var rig = await DownstreamRig.StartAsync();
+        var (monitor, ami) = await rig.StartMonitorAsync();
+        rig.Renfield.Enqueue(
+            FakeRenfieldResponse.Detail(HttpStatusCode.InternalServerError, FakeRenfield.InternalErrorDetail),
+            new FakeRenfieldResponse(HttpStatusCode.BadGateway, "<html>bad gateway</html>") { ContentType = "text/html" });
+
+        var clock = Stopwatch.StartNew();
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
+
+        var requests = rig.Renfield.Requests;
+        Assert.Equal(new[] { HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
+        Assert.Equal(2, DownstreamRig.LogsWithId(monitor, 1407 /* RetryingAfterStatus */).Count);
+        Output?.WriteLine($"FIGURE row6 5xx: 500, 502, then 200 after {clock.Elapsed.TotalMilliseconds:F0} ms (gaps {Gaps(requests)} ms)");
+    }
+
+    [Fact]
+    public async Task Rate_limit_429_with_retry_after_is_honoured_before_the_next_attempt()
+    {
+        await using var rig = await DownstreamRig.StartAsync();
+        var (monitor, ami) = await rig.StartMonitorAsync();
+        rig.Renfield.Enqueue(FakeRenfieldResponse.RateLimited(1));
+
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
+
+        var requests = rig.Renfield.Requests;
+        Assert.Equal(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
+        Assert.True(requests[1].ArrivedAfter - requests[0].ArrivedAfter >= TimeSpan.FromSeconds(1), $"retried after {Gaps(requests)} ms");
+        Assert.Single(DownstreamRig.LogsWithId(monitor, 1411 /* RateLimited */));
+        Output?.WriteLine($"FIGURE row6 429 Retry-After: 1: retried after {Gaps(requests)} ms");
+    }
+
+    [Fact]
+    public async Task Duplicate_429_counts_as_announced_and_is_not_retried()
+    {
+        await using var rig = await DownstreamRig.StartAsync();
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:MaxConcurrency"] = "1" });
+        using var notified = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.notified");
+        rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.TooManyRequests, FakeRenfield.DuplicateDetail));
+
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(DownstreamCalls.Ring(2));
+        await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
+        await notified.WaitForMeasurementsAsync(2, Timeout);
+
+        // One worker, in order: once call 2 is through, call 1 had every chance to be retried.
+        Assert.Single(rig.RequestsFor(DownstreamCalls.Number(1)));
+        Assert.Contains(notified.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "DuplicateSuppressedByRenfield"));
+        Assert.Single(DownstreamRig.LogsWithId(monitor, 1401 /* DuplicateSuppressed */));
+    }
+
+    [Fact]
+    public async Task Proactive_notifications_disabled_503_is_not_retried_and_said_once()
+    {
+        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ProactiveEnabled = false });
+        var (monitor, ami) = await rig.StartMonitorAsync();
+        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+
+        await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(1), DownstreamCalls.Ring(2), DownstreamCalls.Ring(3)));
+        await failed.WaitForMeasurementsAsync(3, Timeout);
+
+        Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Disabled", m.Tags["outcome"]));
+        Assert.Equal(3, rig.Renfield.Requests.Count);
+        Assert.Single(DownstreamRig.LogsWithId(monitor, 1404 /* ProactiveDisabled */));
+    }
+
+    [Theory]
+    [InlineData("", HttpStatusCode.Unauthorized, 1402)]
+    [InlineData("an-old-token", HttpStatusCode.Forbidden, 1403)]
+    public async Task Missing_or_wrong_token_is_not_retried_and_says_how_to_fix_it(string token, HttpStatusCode status, int eventId)
+    {
+        await using var rig = await DownstreamRig.StartAsync();
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:Token"] = token });
+        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+
+        await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(1), DownstreamCalls.Ring(2)));
+        await failed.WaitForMeasurementsAsync(2, Timeout);
+
+        Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Unauthorized", m.Tags["outcome"]));
+        Assert.Equal(new[] { status, status }, rig.Renfield.Requests.Select(r => r.StatusCode));
+        var line = Assert.Single(DownstreamRig.LogsWithId(monitor, eventId));
+        Assert.Contains("RENFIELD_WEBHOOK_TOKEN", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Full_queue_drops_the_oldest_waiting_calls_and_counts_them()
+    {
+        var renfieldClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock });
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
+        {
+            ["Webhook:MaxConcurrency"] = "1",
+            ["Webhook:QueueCapacity"] = "5",
+        });
+        using var unannounced = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.unannounced");
+
+        // Call 1 occupies the only worker: Renfield holds its answer until the test moves Renfield's clock.
+        rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await rig.WaitForCallAsync(1);
+
+        var clock = Stopwatch.StartNew();
+        await ami.SendAsync(DownstreamCalls.Join([.. Enumerable.Range(2, 19).Select(c => DownstreamCalls.Ring(c))]));
+        await unannounced.WaitForMeasurementsAsync(14, Timeout);
+        var dropping = clock.Elapsed;
+
+        // The drop is counted, then logged: wait for the last line too.
+        await DownstreamWait.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
+
+        Assert.All(unannounced.GetMeasurementSnapshot(), m => Assert.Equal("queue_full", m.Tags["reason"]));
+        Assert.Equal(
+            Enumerable.Range(2, 14).Select(DownstreamCalls.CallId),
+            DownstreamRig.LogsWithId(monitor, 1106 /* QueueFull */).Select(r => DownstreamRig.State(r, "CallId")));
+
+        renfieldClock.Advance(TimeSpan.FromHours(1));
+        await rig.Renfield.WaitForDeliveredAsync(6, Timeout);
+        Assert.Equal(
+            new[] { 1, 16, 17, 18, 19, 20 }.Select(c => DownstreamCalls.Digits(DownstreamCalls.Number(c))),
+            rig.Renfield.Delivered.Select(r => DownstreamCalls.Digits(DownstreamRig.CallerNumber(r))).Order(StringComparer.Ordinal));
+        Output?.WriteLine($"FIGURE row6 queue: capacity 5, 19 calls behind a hung webhook: 14 oldest dropped and counted within {dropping.TotalMilliseconds:F0} ms, newest 5 delivered after");
+    }
+
+    [Fact]
+    public async Task An_announcement_that_misses_its_deadline_is_dropped_and_counted_never_sent_late()
+    {
+        var renfieldClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock });
+        var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
+        {
+            ["Webhook:MaxConcurrency"] = "1",
+            ["Webhook:Deadline"] = "00:00:01.500",
+        });
+        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+
+        // Renfield never answers call 1 in time; call 2 waits behind it in the queue.
+        rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });
+        var clock = Stopwatch.StartNew();
+        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await rig.WaitForCallAsync(1);
+        await ami.SendAsync(DownstreamCalls.Ring(2));
+        await failed.WaitForMeasurementsAsync(2, Timeout);
+        var dropped = clock.Elapsed;
+
+        // A later call goes through the same single worker; once it is delivered, nothing of call 2 can still come.
+        await ami.SendAsync(DownstreamCalls.Ring(3));
+        await rig.WaitForCallAsync(3);
+        renfieldClock.Advance(TimeSpan.FromHours(1));
+
+        Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("DeadlineExceeded", m.Tags["outcome"]));
+        Assert.Single(rig.RequestsFor(DownstreamCalls.Number(1)));
+        Assert.Empty(rig.RequestsFor(DownstreamCalls.Number(2)));
+        Assert.InRange(dropped, TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(8));
+        Output?.WriteLine($"FIGURE row6 deadline: deadline 1500 ms; both calls dropped {dropped.TotalMilliseconds:F0} ms after call 1; call 2 never sent");
+    }
+
+    private static string Gaps(IReadOnlyList<FakeRenfieldRequest> requests) =>
+        string.Join("/", requests.Zip(requests.Skip(1), (a, b) => (b.ArrivedAfter - a.ArrivedAfter).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)));
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

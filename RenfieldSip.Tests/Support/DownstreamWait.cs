@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace RenfieldSip.Tests.Support;
+
+/// <summary>
+/// Waits for state that gives no signal of its own (a log line, a health answer, another process), checking every
+/// few milliseconds and failing with a message after a timeout. Returns how long the wait took, for figures.
+/// </summary>
+internal static class DownstreamWait
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
+
+    public static Task<TimeSpan> UntilAsync(Func<bool> condition, string what, TimeSpan timeout, CancellationToken cancellationToken) =>
+        UntilAsync(() => Task.FromResult(condition()), what, timeout, cancellationToken);
+
+    public static async Task<TimeSpan> UntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            while (!await condition())
+            {
+                await Task.Delay(Interval, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
+        }
+
+        return clock.Elapsed;
+    }
+}
