@@ -33,6 +33,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1209, Level = LogLevel.Error, Message = "Phonebook {Path} cannot be read; keeping the phonebook with {Count} entries")]
     public static partial void PhonebookUnreadable(ILogger logger, string path, int count, Exception exception);
 
-    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Cannot watch {Directory} for phonebook edits; checking every second instead")]
-    public static partial void WatcherUnavailable(ILogger logger, string directory, Exception exception);
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Cannot watch {Directory} for phonebook edits ({Reason}); checking every second instead")]
+    public static partial void WatcherUnavailable(ILogger logger, string directory, string reason);
 }

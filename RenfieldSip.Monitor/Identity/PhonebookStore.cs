@@ -228,7 +228,7 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
         catch (Exception exception) when (exception is ArgumentException or IOException or PlatformNotSupportedException)
         {
             // A missing directory or an exhausted inotify limit: the poll still notices every edit.
-            Log.WatcherUnavailable(_logger, directory, exception);
+            Log.WatcherUnavailable(_logger, directory, exception.Message);
         }
     }
 

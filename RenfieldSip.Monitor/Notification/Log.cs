@@ -29,8 +29,9 @@ internal static partial class Log
     [LoggerMessage(1407, LogLevel.Warning, "Webhook attempt {Attempt} got HTTP {StatusCode}; retrying in {DelayMs} ms")]
     public static partial void RetryingAfterStatus(ILogger logger, int attempt, int statusCode, long delayMs);
 
-    [LoggerMessage(1408, LogLevel.Warning, "Webhook attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
-    public static partial void RetryingAfterFailure(ILogger logger, int attempt, string reason, long delayMs, Exception? exception);
+    // The error's message, not the exception: a Renfield that is down for a minute must not fill the log with stack traces.
+    [LoggerMessage(1408, LogLevel.Warning, "Webhook attempt {Attempt} failed ({Reason}: {Error}); retrying in {DelayMs} ms")]
+    public static partial void RetryingAfterFailure(ILogger logger, int attempt, string reason, string? error, long delayMs);
 
     [LoggerMessage(1409, LogLevel.Warning, "Dropped the call notification after {Attempts} attempt(s): {Reason}, and no further attempt fits before the deadline")]
     public static partial void DeadlineExceeded(ILogger logger, int attempts, string reason);

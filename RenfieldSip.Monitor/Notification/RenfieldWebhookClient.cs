@@ -87,7 +87,7 @@ internal sealed partial class RenfieldWebhookClient(
             }
             else
             {
-                Log.RetryingAfterFailure(logger, attempt, lastReason, (long)delay.TotalMilliseconds, result.Error);
+                Log.RetryingAfterFailure(logger, attempt, lastReason, result.Error?.Message, (long)delay.TotalMilliseconds);
             }
 
             try
