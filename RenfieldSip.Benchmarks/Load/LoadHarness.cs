@@ -160,7 +160,7 @@ internal sealed class LoadHarness : IAsyncDisposable
     }
 
     /// <summary>The first 1,000 generated callers are contacts, the rest unknown: both lookup paths are exercised.</summary>
-    private static string Phonebook()
+    internal static string Phonebook()
     {
         var yaml = new StringBuilder("contacts:\n");
         for (var call = 0; call < 1_000; call++)
