@@ -184,6 +184,11 @@ internal sealed class LoadScenarios
             environment["Dedup__Window"] = window;
         }
 
+        foreach (var (key, value) in _options.ExtraEnvironment)
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 
