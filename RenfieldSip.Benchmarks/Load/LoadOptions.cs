@@ -29,6 +29,8 @@ internal sealed class LoadOptions
           --queue-capacity N     Webhook__QueueCapacity (default: --calls for throughput, the monitor's otherwise)
           --dedup-window T       Dedup__Window, e.g. 00:00:30 (default: the monitor's)
           --env KEY=VALUE        one more environment variable for the monitor (repeatable), e.g. DOTNET_gcServer=1
+          --warmup N             calls sent to each monitor before it is measured, then 1 s for the JIT's
+                                 tier-up: the figures are a running monitor's, not a cold start's (default 2000; 0 = cold)
           --timeout S            upper bound for each phase in seconds (default 180)
           --idle-timeout S       give up waiting for announcements after S s without one (default 10)
           --sink-port P          sink scenario port (default 0 = any)
@@ -52,6 +54,8 @@ internal sealed class LoadOptions
     public IReadOnlyList<int> MemoryCalls { get; private set; } = [10_000, 50_000];
 
     public int Window { get; private set; } = 512;
+
+    public int WarmupCalls { get; private set; } = 2_000;
 
     public string? MonitorDll { get; private set; }
 
@@ -111,6 +115,7 @@ internal sealed class LoadOptions
                 case "--rate": options.Rate = Int(name, value, 1, 100_000); break;
                 case "--duration": options.DurationSeconds = Int(name, value, 1, 600); break;
                 case "--memory-calls": options.MemoryCalls = [.. value.Split(',').Select(v => Int(name, v, 1, 1_000_000)).Order()]; break;
+                case "--warmup": options.WarmupCalls = Int(name, value, 0, 1_000_000); break;
                 case "--window": options.Window = Int(name, value, 1, 1_000_000); break;
                 case "--monitor": options.MonitorDll = Path.GetFullPath(value); break;
                 case "--redis": options.Redis = value; break;
