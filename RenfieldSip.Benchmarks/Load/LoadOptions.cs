@@ -30,7 +30,7 @@ internal sealed class LoadOptions
           --dedup-window T       Dedup__Window, e.g. 00:00:30 (default: the monitor's)
           --env KEY=VALUE        one more environment variable for the monitor (repeatable), e.g. DOTNET_gcServer=1
           --warmup N             calls sent to each monitor before it is measured, then 1 s for the JIT's
-                                 tier-up: the figures are a running monitor's, not a cold start's (default 2000; 0 = cold)
+                                 tier-up: the figures are a running monitor's, not a cold start's (default 20000; 0 = cold)
           --timeout S            upper bound for each phase in seconds (default 180)
           --idle-timeout S       give up waiting for announcements after S s without one (default 10)
           --sink-port P          sink scenario port (default 0 = any)
@@ -55,7 +55,7 @@ internal sealed class LoadOptions
 
     public int Window { get; private set; } = 512;
 
-    public int WarmupCalls { get; private set; } = 2_000;
+    public int WarmupCalls { get; private set; } = 20_000;
 
     public string? MonitorDll { get; private set; }
 
