@@ -13,11 +13,15 @@ internal sealed class CallLedger
     private int _unmatched;
     private long _lastArrival;
 
-    public CallLedger(int calls)
+    /// <param name="firstCall">The caller-number index of the stream's call 0 (a warm-up stream uses numbers of its own).</param>
+    public CallLedger(int calls, int firstCall = 0)
     {
         _sent = new long[calls];
         _arrived = new long[calls];
+        FirstCall = firstCall;
     }
+
+    public int FirstCall { get; }
 
     public int Calls => _sent.Length;
 

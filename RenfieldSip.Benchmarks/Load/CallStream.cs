@@ -12,10 +12,13 @@ internal sealed class CallStream
     private readonly NoiseRing _noise;
     private readonly int _firstNoiseHalf;
 
-    public CallStream(CallTemplate template, NoiseRing noise, int calls, int noisePerCall, int overlap)
+    /// <param name="firstCall">Caller-number index of call 0: a warm-up stream must not share numbers (dedup) with the measured one.</param>
+    public CallStream(CallTemplate template, NoiseRing noise, int calls, int noisePerCall, int overlap, int firstCall = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(calls);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(calls, CallerNumbers.MaxCalls);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstCall);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)firstCall + calls, CallerNumbers.MaxCalls);
+        FirstCall = firstCall;
         ArgumentOutOfRangeException.ThrowIfNegative(noisePerCall);
         ArgumentOutOfRangeException.ThrowIfNegative(overlap);
         _template = template;
@@ -44,6 +47,8 @@ internal sealed class CallStream
 
     public int Calls { get; }
 
+    public int FirstCall { get; }
+
     public int NoisePerCall { get; }
 
     public int Overlap { get; }
@@ -67,7 +72,7 @@ internal sealed class CallStream
             var tail = 0;
             for (var call = Calls - Overlap; call < Calls; call++)
             {
-                _template.End.Write(destination[tail..], call);
+                _template.End.Write(destination[tail..], FirstCall + call);
                 tail += _template.End.Length;
             }
 
@@ -75,13 +80,13 @@ internal sealed class CallStream
         }
 
         var written = 0;
-        _template.Start.Write(destination, segment);
+        _template.Start.Write(destination, FirstCall + segment);
         written += _template.Start.Length;
         var firstNoise = (long)segment * NoisePerCall;
         written += _noise.Write(destination[written..], firstNoise, _firstNoiseHalf);
         if (segment >= Overlap)
         {
-            _template.End.Write(destination[written..], segment - Overlap);
+            _template.End.Write(destination[written..], FirstCall + segment - Overlap);
             written += _template.End.Length;
         }
 

@@ -13,6 +13,12 @@ internal sealed class LoadHarness : IAsyncDisposable
     private static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
 
+    // Tiered JIT recompiles hot methods in the background about 100 ms after they turned hot; a second is ample.
+    private static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
+
+    // Warm-up callers get numbers far from the measured ones, so the 30 s dedup window cannot hide a measured call.
+    internal const int WarmupFirstCall = 5_000_000;
+
     private readonly LoadOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly WebhookSink _sink;
@@ -62,6 +68,7 @@ internal sealed class LoadHarness : IAsyncDisposable
 
     public async Task<MonitorPhaseResult> RunMonitorAsync(
         CallStream stream,
+        CallStream? warmup,
         PumpPlan plan,
         IReadOnlyDictionary<string, string> extraEnvironment,
         IReadOnlyList<int> memoryCheckpoints,
@@ -98,7 +105,7 @@ internal sealed class LoadHarness : IAsyncDisposable
             phase.CancelAfter(_options.PhaseTimeout);
             try
             {
-                return await MeasureAsync(stream, plan, memoryCheckpoints, ledger, server, login, monitor, phase.Token);
+                return await MeasureAsync(stream, warmup, plan, memoryCheckpoints, ledger, server, login, monitor, phase.Token);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -113,6 +120,7 @@ internal sealed class LoadHarness : IAsyncDisposable
 
     private async Task<MonitorPhaseResult> MeasureAsync(
         CallStream stream,
+        CallStream? warmup,
         PumpPlan plan,
         IReadOnlyList<int> memoryCheckpoints,
         CallLedger ledger,
@@ -122,12 +130,20 @@ internal sealed class LoadHarness : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var session = await WaitForLoginAsync(login, monitor, cancellationToken);
+        if (warmup is not null)
+        {
+            await WarmUpAsync(warmup, session, monitor, cancellationToken);
+            _sink.Attach(ledger);
+        }
+
+        var cpuAtStart = monitor.CpuTime();
 
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
         var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, cancellationToken);
         await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
         var memory = monitor.ReadMemory();
+        var cpuAtEnd = monitor.CpuTime();
         await sampling.CancelAsync();
         var snapshots = await checkpoints;
         if (monitor.HasExited)
@@ -135,7 +151,7 @@ internal sealed class LoadHarness : IAsyncDisposable
             throw new LoadPhaseException("The monitor exited during the run:\n" + string.Join('\n', monitor.LastLines()));
         }
 
-        return new MonitorPhaseResult(pump, ledger, memory, snapshots, server.Logins, _sink.Unauthorized);
+        return new MonitorPhaseResult(pump, ledger, memory, snapshots, server.Logins, _sink.Unauthorized, cpuAtEnd.User - cpuAtStart.User, cpuAtEnd.System - cpuAtStart.System);
     }
 
     public async ValueTask DisposeAsync()
@@ -160,7 +176,7 @@ internal sealed class LoadHarness : IAsyncDisposable
     }
 
     /// <summary>The first 1,000 generated callers are contacts, the rest unknown: both lookup paths are exercised.</summary>
-    private static string Phonebook()
+    internal static string Phonebook()
     {
         var yaml = new StringBuilder("contacts:\n");
         for (var call = 0; call < 1_000; call++)
@@ -170,6 +186,24 @@ internal sealed class LoadHarness : IAsyncDisposable
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmup"/> through the monitor and waits for its announcements, so the measured stream
+    /// meets what a monitor that has been up for a while is: optimized code, open webhook connections.
+    /// </summary>
+    private async Task WarmUpAsync(CallStream warmup, AmiLoadSession session, MonitorProcess monitor, CancellationToken cancellationToken)
+    {
+        var ledger = new CallLedger(warmup.Calls, warmup.FirstCall);
+        _sink.Attach(ledger);
+        await new StreamPump(warmup, ledger, _timeProvider).RunAsync(session, new PumpPlan(PumpMode.Windowed, Window: _options.Window), cancellationToken);
+        await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
+        if (ledger.Arrived < warmup.Calls)
+        {
+            throw new LoadPhaseException($"The monitor announced {ledger.Arrived} of {warmup.Calls} warm-up calls:\n" + string.Join('\n', monitor.LastLines()));
+        }
+
+        await Task.Delay(TierUpPause, _timeProvider, cancellationToken);
     }
 
     private async Task<AmiLoadSession> WaitForLoginAsync(Task<AmiLoadSession> login, MonitorProcess monitor, CancellationToken cancellationToken)

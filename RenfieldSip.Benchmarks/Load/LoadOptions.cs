@@ -5,6 +5,8 @@ namespace RenfieldSip.Benchmarks.Load;
 /// <summary>The <c>load</c> command line. Every count and time is bounded so a run always stops by itself.</summary>
 internal sealed class LoadOptions
 {
+    private readonly Dictionary<string, string> _extraEnvironment = new(StringComparer.Ordinal);
+
     public const string Usage = """
         usage: RenfieldSip.Benchmarks load <scenario> [options]
           scenarios: raw         raw socket reader only (throughput + paced): the limit, no monitor needed
@@ -26,6 +28,9 @@ internal sealed class LoadOptions
           --max-concurrency N    Webhook__MaxConcurrency for the monitor (default: the monitor's)
           --queue-capacity N     Webhook__QueueCapacity (default: --calls for throughput, the monitor's otherwise)
           --dedup-window T       Dedup__Window, e.g. 00:00:30 (default: the monitor's)
+          --env KEY=VALUE        one more environment variable for the monitor (repeatable), e.g. DOTNET_gcServer=1
+          --warmup N             calls sent to each monitor before it is measured, then 1 s for the JIT's
+                                 tier-up: the figures are a running monitor's, not a cold start's (default 20000; 0 = cold)
           --timeout S            upper bound for each phase in seconds (default 180)
           --idle-timeout S       give up waiting for announcements after S s without one (default 10)
           --sink-port P          sink scenario port (default 0 = any)
@@ -50,6 +55,8 @@ internal sealed class LoadOptions
 
     public int Window { get; private set; } = 512;
 
+    public int WarmupCalls { get; private set; } = 20_000;
+
     public string? MonitorDll { get; private set; }
 
     public string? Redis { get; private set; }
@@ -59,6 +66,9 @@ internal sealed class LoadOptions
     public int? QueueCapacity { get; private set; }
 
     public string? DedupWindow { get; private set; }
+
+    /// <summary>Extra monitor environment for experiments (GC mode, telemetry switches); applied last.</summary>
+    public IReadOnlyDictionary<string, string> ExtraEnvironment => _extraEnvironment;
 
     public TimeSpan PhaseTimeout { get; private set; } = TimeSpan.FromSeconds(180);
 
@@ -105,12 +115,17 @@ internal sealed class LoadOptions
                 case "--rate": options.Rate = Int(name, value, 1, 100_000); break;
                 case "--duration": options.DurationSeconds = Int(name, value, 1, 600); break;
                 case "--memory-calls": options.MemoryCalls = [.. value.Split(',').Select(v => Int(name, v, 1, 1_000_000)).Order()]; break;
+                case "--warmup": options.WarmupCalls = Int(name, value, 0, 1_000_000); break;
                 case "--window": options.Window = Int(name, value, 1, 1_000_000); break;
                 case "--monitor": options.MonitorDll = Path.GetFullPath(value); break;
                 case "--redis": options.Redis = value; break;
                 case "--max-concurrency": options.MaxConcurrency = Int(name, value, 1, 1024); break;
                 case "--queue-capacity": options.QueueCapacity = Int(name, value, 1, 10_000_000); break;
                 case "--dedup-window": options.DedupWindow = TimeSpan.Parse(value, CultureInfo.InvariantCulture).ToString("c", CultureInfo.InvariantCulture); break;
+                case "--env":
+                    var separator = value.IndexOf('=', StringComparison.Ordinal);
+                    options._extraEnvironment[separator > 0 ? value[..separator] : throw new FormatException($"--env must be KEY=VALUE, not '{value}'")] = value[(separator + 1)..];
+                    break;
                 case "--timeout": options.PhaseTimeout = TimeSpan.FromSeconds(Int(name, value, 1, 3600)); break;
                 case "--idle-timeout": options.IdleTimeout = TimeSpan.FromSeconds(Int(name, value, 1, 600)); break;
                 case "--sink-port": options.SinkPort = Int(name, value, 0, 65535); break;

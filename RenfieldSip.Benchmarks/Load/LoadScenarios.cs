@@ -44,6 +44,10 @@ internal sealed class LoadScenarios
 
     private CallStream Stream(int calls) => new(_template, _noise, calls, _options.Noise, _options.Overlap);
 
+    private CallStream? Warmup() => _options.WarmupCalls == 0
+        ? null
+        : new(_template, _noise, _options.WarmupCalls, _options.Noise, _options.Overlap, LoadHarness.WarmupFirstCall);
+
     private async Task<IReadOnlyList<Figure>> ThroughputAsync(bool withMonitor, CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
@@ -64,7 +68,7 @@ internal sealed class LoadScenarios
         var environment = MonitorEnvironment();
         environment.TryAdd("Webhook__QueueCapacity", _options.Calls.ToString(CultureInfo.InvariantCulture));
         var stream = Stream(_options.Calls);
-        var monitor = await _harness.RunMonitorAsync(stream, new PumpPlan(PumpMode.Burst), environment, [], cancellationToken);
+        var monitor = await _harness.RunMonitorAsync(stream, Warmup(), new PumpPlan(PumpMode.Burst), environment, [], cancellationToken);
         const string Name = "throughput/monitor";
         var drainedSeconds = Seconds(monitor.Pump.FirstByteTimestamp, monitor.Pump.LastByteTimestamp);
         var lastArrival = monitor.Ledger.LastArrivalTimestamp;
@@ -76,6 +80,9 @@ internal sealed class LoadScenarios
         figures.Add(new(Name, "calls/s announced", callsPerSecond, "calls/s"));
         AddDelivery(figures, Name, monitor);
         AddLatency(figures, Name, "burst latency (queueing included)", monitor.Ledger);
+        figures.Add(new(Name, "monitor user CPU per 1,000 events (webhook path included)", monitor.UserCpu.TotalMilliseconds * 1000 / stream.TotalEvents, "ms"));
+        figures.Add(new(Name, "monitor kernel CPU per 1,000 events", monitor.SystemCpu.TotalMilliseconds * 1000 / stream.TotalEvents, "ms"));
+        figures.Add(new(Name, "monitor CPU ÷ wall time (2 cores = 2.0)", (monitor.UserCpu + monitor.SystemCpu).TotalSeconds / endToEndSeconds, "×"));
         figures.Add(new(Name, "events/s ÷ raw reader", eventsPerSecond / rawEventsPerSecond, "×"));
         figures.Add(new(Name, "events/s ÷ seed (30,000)", eventsPerSecond / SeedFigures.EventsPerSecond, "×"));
         figures.Add(new(Name, "calls/s ÷ seed (500)", callsPerSecond / SeedFigures.CallsPerSecond, "×"));
@@ -107,7 +114,7 @@ internal sealed class LoadScenarios
 
         foreach (var (name, environment) in variants)
         {
-            var monitor = await _harness.RunMonitorAsync(Stream(calls), plan, environment, [], cancellationToken);
+            var monitor = await _harness.RunMonitorAsync(Stream(calls), Warmup(), plan, environment, [], cancellationToken);
             AddDelivery(figures, name, monitor);
             var latency = AddLatency(figures, name, "identity event → webhook", monitor.Ledger);
             figures.Add(new(name, "p99 ÷ raw reader p99", latency is null || rawLatency is null ? double.NaN : latency.P99 / rawLatency.P99, "×"));
@@ -122,7 +129,7 @@ internal sealed class LoadScenarios
         var checkpoints = _options.MemoryCalls;
         var stream = Stream(checkpoints[^1]);
         var plan = new PumpPlan(PumpMode.Windowed, Window: _options.Window);
-        var monitor = await _harness.RunMonitorAsync(stream, plan, MonitorEnvironment(), checkpoints, cancellationToken);
+        var monitor = await _harness.RunMonitorAsync(stream, Warmup(), plan, MonitorEnvironment(), checkpoints, cancellationToken);
         const string Name = "memory/monitor";
         var figures = new List<Figure>();
         var endToEndSeconds = Seconds(monitor.Pump.FirstByteTimestamp, Math.Max(monitor.Ledger.LastArrivalTimestamp, monitor.Pump.LastByteTimestamp));
@@ -182,6 +189,11 @@ internal sealed class LoadScenarios
         if (_options.DedupWindow is { } window)
         {
             environment["Dedup__Window"] = window;
+        }
+
+        foreach (var (key, value) in _options.ExtraEnvironment)
+        {
+            environment[key] = value;
         }
 
         return environment;

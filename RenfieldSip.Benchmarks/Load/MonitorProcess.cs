@@ -65,6 +65,20 @@ internal sealed class MonitorProcess : IAsyncDisposable
         return monitor;
     }
 
+    /// <summary>User and system CPU so far (from /proc); zero once the process is gone.</summary>
+    public (TimeSpan User, TimeSpan System) CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return (_process.UserProcessorTime, _process.PrivilegedProcessorTime);
+        }
+        catch (InvalidOperationException)
+        {
+            return (TimeSpan.Zero, TimeSpan.Zero);
+        }
+    }
+
     public ProcessMemory? ReadMemory() => ProcessMemory.Read(_process.Id);
 
     /// <summary>The monitor's last output lines, to show why a run failed.</summary>

@@ -103,7 +103,7 @@ internal sealed class WebhookSink : IAsyncDisposable
         {
             if (CallerNumbers.TryParseCall(number, out var call))
             {
-                ledger.MarkArrived(call, arrived);
+                ledger.MarkArrived(call - ledger.FirstCall, arrived);
             }
             else
             {

@@ -45,21 +45,25 @@ internal static class AmiFrameReader
     {
         SkipEmptyLines(ref buffer);
 
-        if (buffer.IsSingleSegment)
+        // A fast stream leaves the pipe with several segments almost always, yet nearly every frame still lies
+        // inside the first one: search that span first. The multi-segment reader walks line by line (it stops at
+        // every CR), which cost 8x the framing of a contiguous span; it now runs only for the one frame that
+        // straddles a segment end.
+        var span = buffer.FirstSpan;
+        var end = span.IndexOf(Terminator);
+        if (end >= 0)
         {
-            var span = buffer.FirstSpan;
-            var end = span.IndexOf(Terminator);
-            if (end < 0)
-            {
-                ThrowIfOverLimit(span.Length, maxFrameBytes, "message");
-                frame = default;
-                return false;
-            }
-
             ThrowIfOverLimit(end + Terminator.Length, maxFrameBytes, "message");
             frame = buffer.Slice(0, end);
             buffer = buffer.Slice(end + Terminator.Length);
             return true;
+        }
+
+        if (buffer.IsSingleSegment)
+        {
+            ThrowIfOverLimit(span.Length, maxFrameBytes, "message");
+            frame = default;
+            return false;
         }
 
         return TryReadFrameMultiSegment(ref buffer, maxFrameBytes, out frame);
