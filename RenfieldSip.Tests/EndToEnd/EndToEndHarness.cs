@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.EndToEnd;
@@ -31,7 +32,11 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public string PhonebookPath => Path.Combine(_directory, "phonebook.yaml");
 
-    public static async Task<EndToEndHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, AmiTestServerOptions? amiOptions = null, FakeRenfieldOptions? renfieldOptions = null)
+    public static async Task<EndToEndHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        AmiTestServerOptions? amiOptions = null,
+        FakeRenfieldOptions? renfieldOptions = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("renfieldsip-e2e-").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "phonebook.yaml"), Phonebook);
@@ -54,7 +59,7 @@ internal sealed class EndToEndHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var monitor = await MonitorUnderTest.StartAsync(configuration);
+        var monitor = await MonitorUnderTest.StartAsync(configuration, configure);
         return new EndToEndHarness(directory, ami, renfield, monitor);
     }
 
