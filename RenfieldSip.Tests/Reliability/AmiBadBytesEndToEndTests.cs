@@ -60,7 +60,7 @@ public sealed class AmiBadBytesEndToEndTests
             await File.WriteAllTextAsync(phonebook, EndToEndHarness.Phonebook, Cancellation);
             await using var ami = AmiTestServer.Start(new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, Login = AmiTestLoginMode.Accept });
             await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "rel-token" });
-            await using var monitor = await ReliabilityMonitorProcess.StartAsync(
+            await using var monitor = await MonitorProcess.StartAsync(
                 new Dictionary<string, string>
                 {
                     ["AMI_HOST"] = ami.Host,
@@ -72,6 +72,9 @@ public sealed class AmiBadBytesEndToEndTests
                     ["PHONEBOOK_PATH"] = phonebook,
                     ["Calls__SettleTimeout"] = "00:00:00.100",
                     ["Webhook__MaxConcurrency"] = "1",
+
+                    // Workstation GC (the monitor's own setting) pinned: the working-set bound below is measured against it.
+                    ["DOTNET_gcServer"] = "0",
                 },
                 Cancellation);
 

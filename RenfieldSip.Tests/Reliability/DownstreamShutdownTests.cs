@@ -17,7 +17,7 @@ public sealed class DownstreamShutdownTests
     public async Task Sigterm_lets_an_announcement_in_flight_finish_and_exits()
     {
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromSeconds(1) });
-        await using var monitor = DownstreamMonitorProcess.Start(Environment(rig, shutdownTimeoutSeconds: 5));
+        await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 5), Cancellation);
 
         var (exit, clock) = await RingThenTerminateAsync(rig, monitor, TimeSpan.FromSeconds(15));
 
@@ -32,7 +32,7 @@ public sealed class DownstreamShutdownTests
     public async Task Sigterm_abandons_an_announcement_that_outlasts_the_shutdown_timeout_and_exits_in_time()
     {
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromMinutes(1) });
-        await using var monitor = DownstreamMonitorProcess.Start(Environment(rig, shutdownTimeoutSeconds: 2));
+        await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 2), Cancellation);
 
         var (exit, _) = await RingThenTerminateAsync(rig, monitor, TimeSpan.FromSeconds(15));
 
@@ -61,7 +61,7 @@ public sealed class DownstreamShutdownTests
         Assert.Contains(DownstreamRig.LogsWithId(monitor, 1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
     }
 
-    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, DownstreamMonitorProcess monitor, TimeSpan exitTimeout)
+    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, MonitorProcess monitor, TimeSpan exitTimeout)
     {
         AmiTestServerConnection ami;
         try
@@ -100,7 +100,6 @@ public sealed class DownstreamShutdownTests
         ["RENFIELD_WEBHOOK_URL"] = rig.Renfield.WebhookUrl.ToString(),
         ["RENFIELD_WEBHOOK_TOKEN"] = DownstreamRig.Token,
         ["PHONEBOOK_PATH"] = rig.PhonebookPath,
-        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         ["Logging__LogLevel__Default"] = "Information",
 
         // HostOptions.ShutdownTimeout is read from the host key shutdownTimeoutSeconds (DOTNET_ prefix in the environment).
