@@ -29,6 +29,12 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public MonitorUnderTest Monitor { get; }
 
+    /// <summary>
+    /// A known call settled by the identity event, as the last thing on the wire: once it is announced by a single
+    /// worker, everything before it has been handled.
+    /// </summary>
+    public static SyntheticCall Sentinel => new("9999999999.9", "+493099999999", "Sentinel");
+
     public string PhonebookPath => Path.Combine(_directory, "phonebook.yaml");
 
     public static async Task<EndToEndHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, AmiTestServerOptions? amiOptions = null, FakeRenfieldOptions? renfieldOptions = null)
@@ -68,12 +74,13 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<JsonElement>> FinishWithSentinelAsync(AmiTestServerConnection connection)
     {
-        await connection.SendAsync(TimedCapture.Sentinel());
+        var sentinel = Sentinel;
+        await connection.SendAsync(sentinel.Recording);
         var requests = await Renfield.WaitForAsync(
-            all => all.Any(r => Digits(r) == TimedCapture.SentinelNumber[1..]),
+            all => all.Any(r => Digits(r) == sentinel.Digits),
             "the sentinel call's announcement",
             TimeSpan.FromSeconds(10));
-        return [.. requests.Where(r => Digits(r) != TimedCapture.SentinelNumber[1..]).Select(r => r.Json!.Value)];
+        return [.. requests.Where(r => Digits(r) != sentinel.Digits).Select(r => r.Json!.Value)];
     }
 
     public async ValueTask DisposeAsync()

@@ -26,10 +26,10 @@ public sealed class AmiBadBytesEndToEndTests
         random.NextBytes(noise);
         yield return ("1 MiB of random bytes", noise, false, true);
 
-        var half = new ReliabilityAmiCall("1795600400.1", "+4915112345001", "Abgeschnitten").Newchannel;
+        var half = new SyntheticCall("1795600400.1", "+4915112345001", "Abgeschnitten").Newchannel;
         yield return ("a block cut in half, then FIN", half[..(half.Length / 2)], true, true);
 
-        var bareLf = Encoding.ASCII.GetString(new ReliabilityAmiCall("1795600400.2", "+4915112345002", "Nur LF").Ringing).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var bareLf = Encoding.ASCII.GetString(new SyntheticCall("1795600400.2", "+4915112345002", "Nur LF").Ringing).Replace("\r\n", "\n", StringComparison.Ordinal);
         yield return ("256 kB of events with bare LF line ends", Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(bareLf, (256 * 1024 / bareLf.Length) + 1))), false, true);
 
         var line = new byte[10 * 1024 * 1024];
@@ -44,7 +44,7 @@ public sealed class AmiBadBytesEndToEndTests
 
         yield return ("one block with 100,000 keys (1.3 MB)", Encoding.ASCII.GetBytes(keys.Append("\r\n").ToString()), false, true);
 
-        var utf8 = new ReliabilityAmiCall("1795600400.3", "+4915112345003", Encoding.Latin1.GetString([0x4D, 0xFF, 0xC3, 0x28, 0xF0, 0x9F, 0x98, 0xED, 0xA0, 0x80]), rawBytes: true);
+        var utf8 = new SyntheticCall("1795600400.3", "+4915112345003", Encoding.Latin1.GetString([0x4D, 0xFF, 0xC3, 0x28, 0xF0, 0x9F, 0x98, 0xED, 0xA0, 0x80]), rawBytes: true);
         yield return ("invalid and split UTF-8 in a call's fields", utf8.Complete, false, false);
 
         yield return ("NUL bytes, colonless and empty-key lines inside the limit", "Event: Newchannel\r\n\0\0\0\r\nno colon\r\n: empty key\r\n::::\r\nUniqueid\r\n\r\n"u8.ToArray(), false, false);
@@ -127,7 +127,7 @@ public sealed class AmiBadBytesEndToEndTests
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
 
         // The interesting keys come last, so every lookup walks all 100,000 lines first.
-        var call = new ReliabilityAmiCall("1795600500.1", "+4915112346001", "Viele Schlüssel");
+        var call = new SyntheticCall("1795600500.1", "+4915112346001", "Viele Schlüssel");
         var block = new StringBuilder("Event: UserEvent\r\n");
         for (var i = 0; i < 100_000; i++)
         {
@@ -160,7 +160,7 @@ public sealed class AmiBadBytesEndToEndTests
 
     private static async Task AnnounceAsync(AmiTestServerConnection connection, FakeRenfield renfield, int step)
     {
-        var call = new ReliabilityAmiCall(
+        var call = new SyntheticCall(
             string.Create(CultureInfo.InvariantCulture, $"1795600600.{step}"),
             string.Create(CultureInfo.InvariantCulture, $"+49151123470{step:00}"),
             "Danach");

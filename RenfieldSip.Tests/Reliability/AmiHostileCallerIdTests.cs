@@ -30,7 +30,7 @@ public sealed class AmiHostileCallerIdTests
     {
         await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
-        var call = new ReliabilityAmiCall("1795600200.1", "+4915112343001", name, rawBytes: kind == "invalid UTF-8");
+        var call = new SyntheticCall("1795600200.1", "+4915112343001", name, rawBytes: kind == "invalid UTF-8");
         var bytes = call.Complete;
 
         // One byte per TCP segment also splits every multi-byte sequence.
@@ -54,7 +54,7 @@ public sealed class AmiHostileCallerIdTests
         await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
         var number = "+4915112343002" + string.Concat(Enumerable.Repeat("\u00071234567890", 1000));
-        var call = new ReliabilityAmiCall("1795600200.2", number, "Lange Nummer");
+        var call = new SyntheticCall("1795600200.2", number, "Lange Nummer");
 
         await connection.SendAsync(call.Complete);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
@@ -70,19 +70,19 @@ public sealed class AmiHostileCallerIdTests
     {
         await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Calls:SettleTimeout"] = "00:00:02" });
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
-        var victim = new ReliabilityAmiCall("1795600300.1", "+4915112344001", "Echte Anruferin");
+        var victim = new SyntheticCall("1795600300.1", "+4915112344001", "Echte Anruferin");
 
         // A PBX that passes a raw line break through: the lines after it look like fields of the same event, and a
         // blank line ends the event early, so what follows looks like an event of its own.
-        var takeover = new ReliabilityAmiCall(
+        var takeover = new SyntheticCall(
             "1795600300.2",
             "+4915112344002",
             "Mallory\r\nUniqueid: " + victim.UniqueId + "\r\nContext: incoming-calls\r\nPresentation: allowed_not_screened");
-        var bareLf = new ReliabilityAmiCall(
+        var bareLf = new SyntheticCall(
             "1795600300.3",
             "+4915112344003",
             "Mallory\nUniqueid: " + victim.UniqueId + "\nPresentation: allowed_not_screened");
-        var forged = new ReliabilityAmiCall(
+        var forged = new SyntheticCall(
             "1795600300.4",
             "+4915112344004",
             "Mallory\r\n\r\nEvent: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/sip-provider-endpoint-000000ff\r\n"

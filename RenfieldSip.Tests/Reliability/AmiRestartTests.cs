@@ -28,11 +28,11 @@ public sealed class AmiRestartTests
             // A call that has only its Newchannel must still be ringing unannounced when the server goes away.
             ["Calls:SettleTimeout"] = "00:00:05",
         });
-        var announcedBefore = new ReliabilityAmiCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
-        var ringingAcross = new ReliabilityAmiCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
-        var wholeGap = new ReliabilityAmiCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
-        var cutInHalf = new ReliabilityAmiCall("1795600000.4", "+4915112340004", "Halber Block");
-        var after = new ReliabilityAmiCall("1795600000.5", "+4915112340005", "Nach dem Neustart");
+        var announcedBefore = new SyntheticCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
+        var ringingAcross = new SyntheticCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
+        var wholeGap = new SyntheticCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
+        var cutInHalf = new SyntheticCall("1795600000.4", "+4915112340004", "Halber Block");
+        var after = new SyntheticCall("1795600000.5", "+4915112340005", "Nach dem Neustart");
 
         var first = await harness.Ami.WaitForLoginAsync(1, Wait);
         await first.SendAsync(announcedBefore.Ringing);
@@ -75,8 +75,8 @@ public sealed class AmiRestartTests
     public async Task Server_reset_instead_of_close_is_survived_the_same_way()
     {
         await using var harness = await EndToEndHarness.StartAsync();
-        var before = new ReliabilityAmiCall("1795600001.1", "+4915112341001", "Vor dem Reset");
-        var after = new ReliabilityAmiCall("1795600001.2", "+4915112341002", "Nach dem Reset");
+        var before = new SyntheticCall("1795600001.1", "+4915112341001", "Vor dem Reset");
+        var after = new SyntheticCall("1795600001.2", "+4915112341002", "Nach dem Reset");
         var first = await harness.Ami.WaitForLoginAsync(1, Wait);
         await first.SendAsync(before.Ringing);
         await harness.Renfield.WaitForAsync(r => r.Any(x => Digits(x) == before.Digits), "the first call", Wait);

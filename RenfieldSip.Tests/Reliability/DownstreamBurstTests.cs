@@ -33,7 +33,7 @@ public sealed class DownstreamBurstTests
             }
 
             sentAt[call] = TimeProvider.System.GetUtcNow();
-            await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(call), DownstreamCalls.Hangup(call)));
+            await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(call).Ringing, SyntheticCall.Numbered(call).Hangup));
         }
 
         var sendingTook = clock.Elapsed;
@@ -42,7 +42,7 @@ public sealed class DownstreamBurstTests
         var delays = new List<double>();
         for (var call = 1; call <= Calls; call++)
         {
-            var request = Assert.Single(rig.RequestsFor(DownstreamCalls.Number(call)));
+            var request = Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
             delays.Add((request.ArrivedAt - sentAt[call]).TotalMilliseconds);
         }
 

@@ -38,7 +38,7 @@ public sealed class DownstreamRedisTests
         var upAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var up = await AnnounceAsync(rig, ami, 2);
-        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + "caller:" + DownstreamCalls.Number(2)), "the claim is in Redis");
+        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(2).CallerNumber), "the claim is in Redis");
         await AssertSuppressedByAnotherReplicaAsync(rig, monitor, ami, client.GetDatabase(), prefix, 3);
 
         // Killed mid-run (SIGKILL): the next call is still announced, and health turns Degraded.
@@ -52,7 +52,7 @@ public sealed class DownstreamRedisTests
         var backAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var again = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var back = await AnnounceAsync(rig, ami, 6);
-        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + "caller:" + DownstreamCalls.Number(6)), "the claim is in Redis again");
+        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(6).CallerNumber), "the claim is in Redis again");
 
         Assert.Equal(5, rig.Renfield.Delivered.Count);
         // One warning per outage. The outage at start is logged only if the first connect gives up before Redis
@@ -89,7 +89,7 @@ public sealed class DownstreamRedisTests
         for (var call = 1; call <= Calls; call++)
         {
             // One Asterisk, two AMI sessions: the same event bytes go to both, at the same moment.
-            var bytes = DownstreamCalls.Ring(call).Concat(DownstreamCalls.Hangup(call)).ToArray();
+            var bytes = SyntheticCall.Numbered(call).Ringing.Concat(SyntheticCall.Numbered(call).Hangup).ToArray();
             await Task.WhenAll(firstAmi.SendAsync(bytes), secondAmi.SendAsync(bytes));
         }
 
@@ -105,7 +105,7 @@ public sealed class DownstreamRedisTests
         Assert.Empty(DownstreamRig.LogsWithId(second, 1109));
         for (var call = 1; call <= Calls; call++)
         {
-            Assert.Single(rig.RequestsFor(DownstreamCalls.Number(call)));
+            Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
         }
 
         Assert.Equal(Calls, rig.Renfield.Requests.Count);
@@ -116,18 +116,18 @@ public sealed class DownstreamRedisTests
 
     private static async Task AssertSuppressedByAnotherReplicaAsync(DownstreamRig rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
     {
-        Assert.True(await redis.StringSetAsync(prefix + "caller:" + DownstreamCalls.Number(call), "1", TimeSpan.FromSeconds(30), When.NotExists));
-        await ami.SendAsync(DownstreamCalls.Ring(call));
+        Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
+        await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         await DownstreamWait.UntilAsync(
-            () => DownstreamRig.LogsWithId(monitor, 1107).Any(r => DownstreamRig.State(r, "CallId") == DownstreamCalls.CallId(call)),
+            () => DownstreamRig.LogsWithId(monitor, 1107).Any(r => DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(call).UniqueId),
             $"call {call} to be suppressed by the claim in Redis", Timeout, Cancellation);
-        Assert.Empty(rig.RequestsFor(DownstreamCalls.Number(call)));
+        Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
     }
 
     private static async Task<TimeSpan> AnnounceAsync(DownstreamRig rig, AmiTestServerConnection ami, int call)
     {
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(call));
+        await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         var request = await rig.WaitForCallAsync(call, Timeout);
         Assert.Equal(System.Net.HttpStatusCode.OK, request.StatusCode);
         return clock.Elapsed;

@@ -49,7 +49,7 @@ public sealed class DownstreamShutdownTests
         var renfieldClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock, ResponseDelay = TimeSpan.FromHours(1) });
         var (monitor, ami) = await rig.StartMonitorAsync();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
 
         // The host's timeout runs out while the announcement waits; every service after it gets a cancelled token.
@@ -73,7 +73,7 @@ public sealed class DownstreamShutdownTests
             throw new TimeoutException("The monitor process did not log in. Its output:\n" + monitor.Output, e);
         }
 
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1, TimeSpan.FromSeconds(15));
         var sinceRequest = Stopwatch.StartNew();
 

@@ -94,15 +94,15 @@ internal sealed class DownstreamRig : IAsyncDisposable
 
     /// <summary>Requests whose <c>caller_number</c> has the digits of <paramref name="number"/>.</summary>
     public IReadOnlyList<FakeRenfieldRequest> RequestsFor(string number) =>
-        [.. Renfield.Requests.Where(r => DownstreamCalls.Digits(CallerNumber(r)) == DownstreamCalls.Digits(number))];
+        [.. Renfield.Requests.Where(r => PhoneDigits.Of(CallerNumber(r)) == PhoneDigits.Of(number))];
 
     /// <summary>Waits until Renfield received a request for <paramref name="call"/>'s caller; returns it.</summary>
     public async Task<FakeRenfieldRequest> WaitForCallAsync(int call, TimeSpan? timeout = null)
     {
-        var digits = DownstreamCalls.Digits(DownstreamCalls.Number(call));
+        var digits = SyntheticCall.Numbered(call).Digits;
         var requests = await Renfield.WaitForAsync(
-            all => all.Any(r => DownstreamCalls.Digits(CallerNumber(r)) == digits), $"the announcement of call {call}", timeout ?? TimeSpan.FromSeconds(10));
-        return requests.First(r => DownstreamCalls.Digits(CallerNumber(r)) == digits);
+            all => all.Any(r => PhoneDigits.Of(CallerNumber(r)) == digits), $"the announcement of call {call}", timeout ?? TimeSpan.FromSeconds(10));
+        return requests.First(r => PhoneDigits.Of(CallerNumber(r)) == digits);
     }
 
     /// <summary>Log records of <paramref name="monitor"/> with this EventId.</summary>
