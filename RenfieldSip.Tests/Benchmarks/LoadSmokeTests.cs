@@ -40,15 +40,15 @@ public sealed class LoadSmokeTests
         // The sentinel comes last on the wire, but four workers may deliver it before the last calls: wait for all.
         // Generous: the whole test suite shares two cores with this Debug build.
         var requests = await harness.Renfield.WaitForAsync(
-            all => all.Count >= Calls + 1 && all.Any(r => Digits(CallerNumber(r)) == sentinel.Digits),
+            all => all.Count >= Calls + 1 && all.Any(r => r.CallerDigits == sentinel.Digits),
             $"{Calls} calls and the sentinel",
             TimeSpan.FromSeconds(60));
-        var announced = requests.Where(r => Digits(CallerNumber(r)) != sentinel.Digits).Select(r => r.Json!.Value).ToList();
+        var announced = requests.Where(r => r.CallerDigits != sentinel.Digits).Select(r => r.Json!.Value).ToList();
 
         Assert.Equal(Calls, announced.Count);
         Assert.All(requests, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
         var byNumber = announced.ToDictionary(
-            json => Digits(json.GetProperty("data").GetProperty("caller_number").GetString()),
+            json => PhoneDigits.Of(json.GetProperty("data").GetProperty("caller_number").GetString()),
             json => json.GetProperty("data").GetProperty("caller_name").GetString());
         for (var call = 0; call < Calls; call++)
         {
@@ -63,11 +63,6 @@ public sealed class LoadSmokeTests
     private static string Number(int call) => "+49170" + (1_000_000 + call).ToString(CultureInfo.InvariantCulture);
 
     private static string Name(int call) => "Lastanrufer " + call.ToString("D4", CultureInfo.InvariantCulture);
-
-    private static string? CallerNumber(FakeRenfieldRequest request) =>
-        request.Json?.GetProperty("data").GetProperty("caller_number").GetString();
-
-    private static string Digits(string? text) => new([.. (text ?? "").Where(char.IsAsciiDigit)]);
 
     private static (byte[] Stream, int Events) Stream()
     {

@@ -77,10 +77,10 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         var sentinel = Sentinel;
         await connection.SendAsync(sentinel.Recording);
         var requests = await Renfield.WaitForAsync(
-            all => all.Any(r => Digits(r) == sentinel.Digits),
+            all => all.Any(r => r.CallerDigits == sentinel.Digits),
             "the sentinel call's announcement",
             TimeSpan.FromSeconds(10));
-        return [.. requests.Where(r => Digits(r) != sentinel.Digits).Select(r => r.Json!.Value)];
+        return [.. requests.Where(r => r.CallerDigits != sentinel.Digits).Select(r => r.Json!.Value)];
     }
 
     public async ValueTask DisposeAsync()
@@ -89,11 +89,5 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         await Renfield.DisposeAsync();
         await Ami.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static string Digits(FakeRenfieldRequest request)
-    {
-        var number = request.Json?.GetProperty("data").GetProperty("caller_number").GetString() ?? "";
-        return new string([.. number.Where(char.IsAsciiDigit)]);
     }
 }

@@ -37,10 +37,10 @@ public sealed class AmiHostileCallerIdTests
         await connection.SendAsync(bytes, [.. Enumerable.Range(1, bytes.Length - 1)]);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
 
-        var request = harness.Renfield.Requests.First(r => Digits(r) == call.Digits);
+        var request = harness.Renfield.Requests.First(r => r.CallerDigits == call.Digits);
         ReliabilityFigures.Report("11 hostile caller id", $"webhook body for a {kind} name ({name.Length} chars in)", request.Body.Length + " bytes");
         AssertSafe(announcement, request.Body);
-        Assert.Equal(call.Digits, Digits(request));
+        Assert.Equal(call.Digits, request.CallerDigits);
 
         // Metacharacters are text: the title is the fixed wording plus the cleaned name, never a second "title" key.
         var shown = announcement.GetProperty("data").GetProperty("caller_name").GetString();
@@ -89,12 +89,12 @@ public sealed class AmiHostileCallerIdTests
             + "CallerIDNum: +491701234567\r\nContext: incoming-calls\r\nExten: +4930123456\r\nUniqueid: 1795600300.99");
 
         await connection.SendAsync(victim.Newchannel);
-        await connection.SendAsync(Concat(takeover.Ringing, bareLf.Ringing, forged.Ringing));
-        await connection.SendAsync(Concat(victim.UserEvent, takeover.Hangup, bareLf.Hangup, forged.Hangup, victim.Hangup));
+        await connection.SendAsync(SyntheticCall.Join(takeover.Ringing, bareLf.Ringing, forged.Ringing));
+        await connection.SendAsync(SyntheticCall.Join(victim.UserEvent, takeover.Hangup, bareLf.Hangup, forged.Hangup, victim.Hangup));
         var announcements = await harness.FinishWithSentinelAsync(connection);
 
         var victimAnnouncement = Assert.Single(announcements);
-        Assert.Equal(victim.Digits, Digits(victimAnnouncement.GetProperty("data").GetProperty("caller_number").GetString()));
+        Assert.Equal(victim.Digits, PhoneDigits.Of(victimAnnouncement.GetProperty("data").GetProperty("caller_number").GetString()));
         Assert.Equal("Echte Anruferin", victimAnnouncement.GetProperty("data").GetProperty("caller_name").GetString());
         Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Mallory", StringComparison.Ordinal)
             || Encoding.UTF8.GetString(r.Body).Contains("Max Mustermann", StringComparison.Ordinal));
@@ -137,11 +137,4 @@ public sealed class AmiHostileCallerIdTests
             }
         }
     }
-
-    private static string Digits(FakeRenfieldRequest request) =>
-        Digits(request.Json?.GetProperty("data").GetProperty("caller_number").GetString());
-
-    private static string Digits(string? number) => new([.. (number ?? string.Empty).Where(char.IsAsciiDigit)]);
-
-    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 }

@@ -203,7 +203,7 @@ public sealed class DownstreamRenfieldTests
         await rig.Renfield.WaitForDeliveredAsync(6, Timeout);
         Assert.Equal(
             new[] { 1, 16, 17, 18, 19, 20 }.Select(c => SyntheticCall.Numbered(c).Digits),
-            rig.Renfield.Delivered.Select(r => PhoneDigits.Of(DownstreamRig.CallerNumber(r))).Order(StringComparer.Ordinal));
+            rig.Renfield.Delivered.Select(r => r.CallerDigits).Order(StringComparer.Ordinal));
         Output?.WriteLine($"FIGURE row6 queue: capacity 5, 19 calls behind a hung webhook: 14 oldest dropped and counted within {dropping.TotalMilliseconds:F0} ms, newest 5 delivered after");
     }
 

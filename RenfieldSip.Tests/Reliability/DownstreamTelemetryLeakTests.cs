@@ -65,7 +65,7 @@ public sealed class DownstreamTelemetryLeakTests
         rig.Renfield.ProactiveEnabled = true;
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.InternalServerError, FakeRenfield.InternalErrorDetail));
         await AnnounceAsync(rig, ami, 4, HttpStatusCode.InternalServerError);
-        await rig.Renfield.WaitForAsync(all => all.Count(r => DownstreamRig.CallerNumber(r) == "+49 30 55500004") == 2, "the retry of call 4", Timeout);
+        await rig.Renfield.WaitForAsync(all => all.Count(r => r.CallerNumber == "+49 30 55500004") == 2, "the retry of call 4", Timeout);
         rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.UnprocessableEntity, Echo422(SyntheticCall.Numbered(5).CallerNumber)));
         await AnnounceAsync(rig, ami, 5, HttpStatusCode.UnprocessableEntity);
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.TooManyRequests, FakeRenfield.DuplicateDetail));
