@@ -35,7 +35,7 @@ public sealed class DownstreamPhonebookTests
         var broken = DownstreamRig.Phonebook + "\n  \"+49 30 55500003\": Bert: Beispiel\n";
         clock.Restart();
         await File.WriteAllTextAsync(rig.PhonebookPath, broken, Cancellation);
-        await DownstreamWait.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
+        await Poll.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
         var noticed = clock.Elapsed;
 
         var error = Assert.Single(DownstreamRig.LogsWithId(monitor, 1204 /* PhonebookBrokenOnReload */));

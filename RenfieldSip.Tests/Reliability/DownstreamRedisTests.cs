@@ -96,7 +96,7 @@ public sealed class DownstreamRedisTests
         // Every call is decided by each replica: announced (1108), suppressed by the window (1107) or failed (1109).
         foreach (var monitor in new[] { first, second })
         {
-            await DownstreamWait.UntilAsync(
+            await Poll.UntilAsync(
                 () => monitor.Logs.GetSnapshot().Count(r => r.Id.Id is 1107 or 1108 or 1109) >= Calls,
                 "each replica to decide every call", Timeout, Cancellation);
         }
@@ -118,7 +118,7 @@ public sealed class DownstreamRedisTests
     {
         Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
-        await DownstreamWait.UntilAsync(
+        await Poll.UntilAsync(
             () => DownstreamRig.LogsWithId(monitor, 1107).Any(r => DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(call).UniqueId),
             $"call {call} to be suppressed by the claim in Redis", Timeout, Cancellation);
         Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
@@ -134,6 +134,6 @@ public sealed class DownstreamRedisTests
     }
 
     private static Task<TimeSpan> WaitForHealthAsync(MonitorUnderTest monitor, string status) =>
-        DownstreamWait.UntilAsync(
+        Poll.UntilAsync(
             async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == status, $"/health to say {status}", Timeout, Cancellation);
 }

@@ -63,7 +63,7 @@ public sealed class DownstreamRenfieldTests
         var before = status.EventsRead;
         var burst = Enumerable.Range(2, 20).SelectMany(c => SyntheticCall.Numbered(c).Ringing.Concat(SyntheticCall.Numbered(c).Hangup).Concat(SyntheticCall.Noise(c))).ToArray();
         await ami.SendAsync(burst);
-        var read = await DownstreamWait.UntilAsync(
+        var read = await Poll.UntilAsync(
             () => status.EventsRead >= before + 80 && DownstreamRig.LogsWithId(monitor, 1102 /* CallEnded */).Count >= 20,
             "80 events read and 20 hangups handled", Timeout, Cancellation);
         var readWhileHanging = clock.Elapsed;
@@ -192,7 +192,7 @@ public sealed class DownstreamRenfieldTests
         var dropping = clock.Elapsed;
 
         // The drop is counted, then logged: wait for the last line too.
-        await DownstreamWait.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
+        await Poll.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
 
         Assert.All(unannounced.GetMeasurementSnapshot(), m => Assert.Equal("queue_full", m.Tags["reason"]));
         Assert.Equal(

@@ -74,9 +74,9 @@ public sealed class DownstreamTelemetryLeakTests
         // Redis killed and back; Asterisk restarted.
         redis.Stop();
         await AnnounceAsync(rig, ami, 7, HttpStatusCode.OK);
-        await DownstreamWait.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
         await redis.StartAsync(Cancellation);
-        await DownstreamWait.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
         await AnnounceAsync(rig, ami, 8, HttpStatusCode.OK);
         await rig.Ami.StopAsync();
         rig.Ami.Restart();
@@ -84,7 +84,7 @@ public sealed class DownstreamTelemetryLeakTests
         await AnnounceAsync(rig, second, 9, HttpStatusCode.OK);
 
         // The last announcement is logged after Renfield saw it: wait for the monitor's line about it.
-        await DownstreamWait.UntilAsync(
+        await Poll.UntilAsync(
             () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1108 && DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(9).UniqueId),
             "the monitor to finish call 9", Timeout, Cancellation);
         capture.RecordObservableInstruments();

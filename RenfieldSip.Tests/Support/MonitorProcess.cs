@@ -183,34 +183,39 @@ internal sealed class MonitorProcess : IAsyncDisposable
     private async Task WaitUntilAliveAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The monitor exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/alive", UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode)
+            // Start-up has no signal to await from outside the process; polling /alive with a deadline is the probe.
+            await Poll.UntilAsync(
+                async () =>
                 {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+                    if (_process.HasExited)
+                    {
+                        throw new InvalidOperationException($"The monitor exited with {_process.ExitCode}:\n{Output}");
+                    }
 
-            if (clock.Elapsed > AliveTimeout)
-            {
-                throw new TimeoutException($"The monitor did not answer /alive within {AliveTimeout}:\n{Output}");
-            }
-
-            // Start-up has no signal to await from outside the process; a short poll with a deadline is the probe.
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                    try
+                    {
+                        using var response = await client.GetAsync(new Uri("/alive", UriKind.Relative), cancellationToken);
+                        return response.IsSuccessStatusCode;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false; // Not listening yet.
+                    }
+                    catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // A listening process that does not answer in time is a failure, not a reason to ask again.
+                        throw new TimeoutException("GET /alive got no answer within " + client.Timeout, e);
+                    }
+                },
+                "the monitor to answer /alive",
+                AliveTimeout,
+                cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Output}", e);
         }
     }
 }
