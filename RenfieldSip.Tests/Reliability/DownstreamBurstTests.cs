@@ -50,7 +50,7 @@ public sealed class DownstreamBurstTests
         var p50 = delays[(Calls / 2) - 1];
         var p99 = delays[(int)Math.Ceiling(Calls * 0.99) - 1];
         Assert.Equal(Calls, rig.Renfield.Delivered.Count);
-        Assert.Empty(DownstreamRig.LogsWithId(monitor, 1109 /* AnnouncementFailed */));
+        Assert.Empty(monitor.Logs.WithId(1109 /* AnnouncementFailed */));
         Assert.True(sendingTook < TimeSpan.FromSeconds(3), $"the burst itself took {sendingTook}");
         Assert.True(p99 < 20_000, $"p99 {p99} ms");
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(

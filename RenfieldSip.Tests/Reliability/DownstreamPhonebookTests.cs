@@ -35,11 +35,11 @@ public sealed class DownstreamPhonebookTests
         var broken = DownstreamRig.Phonebook + "\n  \"+49 30 55500003\": Bert: Beispiel\n";
         clock.Restart();
         await File.WriteAllTextAsync(rig.PhonebookPath, broken, Cancellation);
-        await Poll.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
+        await Poll.UntilAsync(() => monitor.Logs.WithId(1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
         var noticed = clock.Elapsed;
 
-        var error = Assert.Single(DownstreamRig.LogsWithId(monitor, 1204 /* PhonebookBrokenOnReload */));
-        Assert.Equal(("3", "2"), (DownstreamRig.State(error, "Line"), DownstreamRig.State(error, "Count")));
+        var error = Assert.Single(monitor.Logs.WithId(1204 /* PhonebookBrokenOnReload */));
+        Assert.Equal(("3", "2"), (error.GetStructuredStateValue("Line"), error.GetStructuredStateValue("Count")));
         Assert.Contains(rig.PhonebookPath, error.Message, StringComparison.Ordinal);
         Assert.True(store.Current.TryGetName("+493055500002", out var kept));
         Assert.Equal("Anna Beispiel", kept);

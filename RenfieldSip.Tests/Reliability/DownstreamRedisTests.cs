@@ -57,10 +57,10 @@ public sealed class DownstreamRedisTests
         Assert.Equal(5, rig.Renfield.Delivered.Count);
         // One warning per outage. The outage at start is logged only if the first connect gives up before Redis
         // appears (StackExchange.Redis takes up to its 5 s connect timeout), so it is one or two.
-        var unreachable = DownstreamRig.LogsWithId(monitor, 1302 /* RedisUnreachable */);
+        var unreachable = monitor.Logs.WithId(1302 /* RedisUnreachable */);
         Assert.InRange(unreachable.Count, 1, 2);
         Assert.All(unreachable, r => Assert.Contains("127.0.0.1:" + redis.Port, r.Message, StringComparison.Ordinal));
-        Assert.NotEmpty(DownstreamRig.LogsWithId(monitor, 1303 /* RedisBack */));
+        Assert.NotEmpty(monitor.Logs.WithId(1303 /* RedisBack */));
         Output?.WriteLine(
             $"FIGURE row5 redis: announce send->webhook ms: down-at-start {down.TotalMilliseconds:F0}, up {up.TotalMilliseconds:F0}, "
             + $"right after kill {killed.TotalMilliseconds:F0}, still down {stillDown.TotalMilliseconds:F0}, back {back.TotalMilliseconds:F0}; "
@@ -101,8 +101,8 @@ public sealed class DownstreamRedisTests
                 "each replica to decide every call", Timeout, Cancellation);
         }
 
-        Assert.Empty(DownstreamRig.LogsWithId(first, 1109));
-        Assert.Empty(DownstreamRig.LogsWithId(second, 1109));
+        Assert.Empty(first.Logs.WithId(1109));
+        Assert.Empty(second.Logs.WithId(1109));
         for (var call = 1; call <= Calls; call++)
         {
             Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
@@ -111,7 +111,7 @@ public sealed class DownstreamRedisTests
         Assert.Equal(Calls, rig.Renfield.Requests.Count);
         Output?.WriteLine(
             $"FIGURE row5 replicas: {Calls} calls on both sessions -> {rig.Renfield.Requests.Count} announcements "
-            + $"(replica A {DownstreamRig.LogsWithId(first, 1108).Count}, replica B {DownstreamRig.LogsWithId(second, 1108).Count}); duplicates 0");
+            + $"(replica A {first.Logs.WithId(1108).Count}, replica B {second.Logs.WithId(1108).Count}); duplicates 0");
     }
 
     private static async Task AssertSuppressedByAnotherReplicaAsync(DownstreamRig rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
@@ -119,7 +119,7 @@ public sealed class DownstreamRedisTests
         Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         await Poll.UntilAsync(
-            () => DownstreamRig.LogsWithId(monitor, 1107).Any(r => DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(call).UniqueId),
+            () => monitor.Logs.WithId(1107).Any(r => r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(call).UniqueId),
             $"call {call} to be suppressed by the claim in Redis", Timeout, Cancellation);
         Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
     }

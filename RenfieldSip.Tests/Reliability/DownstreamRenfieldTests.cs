@@ -38,10 +38,10 @@ public sealed class DownstreamRenfieldTests
         var dropped = clock.Elapsed;
 
         Assert.Equal("DeadlineExceeded", failed.LastMeasurement!.Tags["outcome"]);
-        var retries = DownstreamRig.LogsWithId(monitor, 1408 /* RetryingAfterFailure */);
+        var retries = monitor.Logs.WithId(1408 /* RetryingAfterFailure */);
         Assert.NotEmpty(retries);
-        Assert.All(retries, r => Assert.Equal("ConnectionError", DownstreamRig.State(r, "Reason")));
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1409 /* DeadlineExceeded */));
+        Assert.All(retries, r => Assert.Equal("ConnectionError", r.GetStructuredStateValue("Reason")));
+        Assert.Single(monitor.Logs.WithId(1409 /* DeadlineExceeded */));
         Assert.InRange(dropped, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
         Output?.WriteLine($"FIGURE row6 down: {retries.Count + 1} connection attempts, dropped {dropped.TotalMilliseconds:F0} ms after the call (deadline 2000 ms)");
     }
@@ -64,17 +64,17 @@ public sealed class DownstreamRenfieldTests
         var burst = Enumerable.Range(2, 20).SelectMany(c => SyntheticCall.Numbered(c).Ringing.Concat(SyntheticCall.Numbered(c).Hangup).Concat(SyntheticCall.Noise(c))).ToArray();
         await ami.SendAsync(burst);
         var read = await Poll.UntilAsync(
-            () => status.EventsRead >= before + 80 && DownstreamRig.LogsWithId(monitor, 1102 /* CallEnded */).Count >= 20,
+            () => status.EventsRead >= before + 80 && monitor.Logs.WithId(1102 /* CallEnded */).Count >= 20,
             "80 events read and 20 hangups handled", Timeout, Cancellation);
         var readWhileHanging = clock.Elapsed;
 
         Assert.True(readWhileHanging - hangingSince < TimeSpan.FromSeconds(4), $"AMI read the burst {readWhileHanging - hangingSince} after the webhook hung");
         Assert.Single(rig.Renfield.Requests);
-        Assert.Empty(DownstreamRig.LogsWithId(monitor, 1108 /* Announced */));
+        Assert.Empty(monitor.Logs.WithId(1108 /* Announced */));
 
         await rig.Renfield.WaitForDeliveredAsync(21, Timeout);
-        var first = Assert.Single(DownstreamRig.LogsWithId(monitor, 1108), r => DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(1).UniqueId);
-        var latency = double.Parse(DownstreamRig.State(first, "LatencyMs")!, CultureInfo.InvariantCulture);
+        var first = Assert.Single(monitor.Logs.WithId(1108), r => r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(1).UniqueId);
+        var latency = double.Parse(first.GetStructuredStateValue("LatencyMs")!, CultureInfo.InvariantCulture);
         Assert.InRange(latency, 4900, 15000);
         Output?.WriteLine(
             $"FIGURE row6 slow: call 1 announced after {latency:F0} ms (5 s TTS); while it hung AMI read 80 events and 20 hangups {read.TotalMilliseconds:F1} ms after the write; "
@@ -96,7 +96,7 @@ public sealed class DownstreamRenfieldTests
 
         var requests = rig.Renfield.Requests;
         Assert.Equal(new[] { HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
-        Assert.Equal(2, DownstreamRig.LogsWithId(monitor, 1407 /* RetryingAfterStatus */).Count);
+        Assert.Equal(2, monitor.Logs.WithId(1407 /* RetryingAfterStatus */).Count);
         Output?.WriteLine($"FIGURE row6 5xx: 500, 502, then 200 after {clock.Elapsed.TotalMilliseconds:F0} ms (gaps {Gaps(requests)} ms)");
     }
 
@@ -113,7 +113,7 @@ public sealed class DownstreamRenfieldTests
         var requests = rig.Renfield.Requests;
         Assert.Equal(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
         Assert.True(requests[1].ArrivedAfter - requests[0].ArrivedAfter >= TimeSpan.FromSeconds(1), $"retried after {Gaps(requests)} ms");
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1411 /* RateLimited */));
+        Assert.Single(monitor.Logs.WithId(1411 /* RateLimited */));
         Output?.WriteLine($"FIGURE row6 429 Retry-After: 1: retried after {Gaps(requests)} ms");
     }
 
@@ -133,7 +133,7 @@ public sealed class DownstreamRenfieldTests
         // One worker, in order: once call 2 is through, call 1 had every chance to be retried.
         Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(1).CallerNumber));
         Assert.Contains(notified.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "DuplicateSuppressedByRenfield"));
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1401 /* DuplicateSuppressed */));
+        Assert.Single(monitor.Logs.WithId(1401 /* DuplicateSuppressed */));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DownstreamRenfieldTests
 
         Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Disabled", m.Tags["outcome"]));
         Assert.Equal(3, rig.Renfield.Requests.Count);
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1404 /* ProactiveDisabled */));
+        Assert.Single(monitor.Logs.WithId(1404 /* ProactiveDisabled */));
     }
 
     [Theory]
@@ -165,7 +165,7 @@ public sealed class DownstreamRenfieldTests
 
         Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Unauthorized", m.Tags["outcome"]));
         Assert.Equal(new[] { status, status }, rig.Renfield.Requests.Select(r => r.StatusCode));
-        var line = Assert.Single(DownstreamRig.LogsWithId(monitor, eventId));
+        var line = Assert.Single(monitor.Logs.WithId(eventId));
         Assert.Contains("RENFIELD_WEBHOOK_TOKEN", line.Message, StringComparison.Ordinal);
     }
 
@@ -192,12 +192,12 @@ public sealed class DownstreamRenfieldTests
         var dropping = clock.Elapsed;
 
         // The drop is counted, then logged: wait for the last line too.
-        await Poll.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
+        await Poll.UntilAsync(() => monitor.Logs.WithId(1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
 
         Assert.All(unannounced.GetMeasurementSnapshot(), m => Assert.Equal("queue_full", m.Tags["reason"]));
         Assert.Equal(
             Enumerable.Range(2, 14).Select(c => SyntheticCall.Numbered(c).UniqueId),
-            DownstreamRig.LogsWithId(monitor, 1106 /* QueueFull */).Select(r => DownstreamRig.State(r, "CallId")));
+            monitor.Logs.WithId(1106 /* QueueFull */).Select(r => r.GetStructuredStateValue("CallId")));
 
         renfieldClock.Advance(TimeSpan.FromHours(1));
         await rig.Renfield.WaitForDeliveredAsync(6, Timeout);

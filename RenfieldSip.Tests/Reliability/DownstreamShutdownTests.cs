@@ -58,7 +58,7 @@ public sealed class DownstreamShutdownTests
         await monitor.StopAsync(shutdownTimeout.Token);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"stopped after {clock.Elapsed}");
-        Assert.Contains(DownstreamRig.LogsWithId(monitor, 1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
+        Assert.Contains(monitor.Logs.WithId(1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
     }
 
     private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, MonitorProcess monitor, TimeSpan exitTimeout)

@@ -85,7 +85,7 @@ public sealed class DownstreamTelemetryLeakTests
 
         // The last announcement is logged after Renfield saw it: wait for the monitor's line about it.
         await Poll.UntilAsync(
-            () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1108 && DownstreamRig.State(r, "CallId") == SyntheticCall.Numbered(9).UniqueId),
+            () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1108 && r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(9).UniqueId),
             "the monitor to finish call 9", Timeout, Cancellation);
         capture.RecordObservableInstruments();
 

@@ -105,13 +105,6 @@ internal sealed class DownstreamRig : IAsyncDisposable
         return requests.First(r => r.CallerDigits == digits);
     }
 
-    /// <summary>Log records of <paramref name="monitor"/> with this EventId.</summary>
-    public static IReadOnlyList<Microsoft.Extensions.Logging.Testing.FakeLogRecord> LogsWithId(MonitorUnderTest monitor, int eventId) =>
-        [.. monitor.Logs.GetSnapshot().Where(r => r.Id.Id == eventId)];
-
-    public static string? State(Microsoft.Extensions.Logging.Testing.FakeLogRecord record, string key) =>
-        record.StructuredState?.FirstOrDefault(kv => kv.Key == key).Value;
-
     public async ValueTask DisposeAsync()
     {
         foreach (var monitor in _monitors)
