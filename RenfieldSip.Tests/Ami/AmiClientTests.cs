@@ -77,7 +77,7 @@ public sealed class AmiClientTests
         // The second refusal doubles the wait: still no tight loop.
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(2, harness.Status.LoginFailures);
-        Assert.Equal(2, harness.LogsWithId(1002).Count);
+        Assert.Equal(2, harness.Logs.WithId(1002).Count);
         Assert.Equal(2, harness.Server.AcceptedConnections);
         Assert.Equal(0, harness.Handler.SessionsStarted);
         harness.AssertSecretNeverExposed();
@@ -110,7 +110,7 @@ public sealed class AmiClientTests
 
         Assert.Equal(AmiConnectionState.LoggedIn, harness.Status.State);
         Assert.Equal(2, harness.Status.Reconnects);
-        Assert.Single(harness.LogsWithId(1005));
+        Assert.Single(harness.Logs.WithId(1005));
         harness.AssertSecretNeverExposed();
     }
 
@@ -147,7 +147,7 @@ public sealed class AmiClientTests
 
         time.Advance(TimeSpan.FromMilliseconds(1));
         await WaitForReconnectTimerAsync(time);
-        Assert.Single(harness.LogsWithId(1006));
+        Assert.Single(harness.Logs.WithId(1006));
         Assert.Contains("half-open", harness.Status.LastError, StringComparison.Ordinal);
 
         time.Advance(ReconnectCap);
@@ -176,7 +176,7 @@ public sealed class AmiClientTests
 
         Assert.Equal(1, harness.Status.ProtocolErrors);
         Assert.Contains("Ami:MaxMessageBytes", harness.Status.LastError, StringComparison.Ordinal);
-        Assert.Single(harness.LogsWithId(1007));
+        Assert.Single(harness.Logs.WithId(1007));
         time.Advance(ReconnectCap);
         await harness.Server.WaitForLoginAsync(2);
         harness.AssertSecretNeverExposed();
@@ -216,8 +216,8 @@ public sealed class AmiClientTests
             time.Advance(delays[^1]);
         }
 
-        Assert.Single(harness.LogsWithId(1003));
-        Assert.NotEmpty(harness.LogsWithId(1004));
+        Assert.Single(harness.Logs.WithId(1003));
+        Assert.NotEmpty(harness.Logs.WithId(1004));
         Assert.InRange(delays[0], TimeSpan.FromMilliseconds(75), TimeSpan.FromMilliseconds(100));
         Assert.All(delays, delay => Assert.InRange(delay, TimeSpan.FromMilliseconds(75), ReconnectCap));
         Assert.True(delays[^1] >= TimeSpan.FromMilliseconds(750), "the backoff should have grown towards the cap");
@@ -237,7 +237,7 @@ public sealed class AmiClientTests
         Assert.False(string.IsNullOrEmpty(logoff.ActionId));
         await connection.Closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(1, harness.Handler.SessionsEnded);
-        Assert.Single(harness.LogsWithId(1009));
+        Assert.Single(harness.Logs.WithId(1009));
         Assert.Equal(AmiConnectionState.Disconnected, harness.Status.State);
     }
 

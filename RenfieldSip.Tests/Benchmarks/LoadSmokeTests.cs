@@ -34,20 +34,21 @@ public sealed class LoadSmokeTests
         var (stream, events) = Stream();
 
         await connection.SendAsync(stream);
-        await connection.SendAsync(TimedCapture.Sentinel());
+        var sentinel = EndToEndHarness.Sentinel;
+        await connection.SendAsync(sentinel.Recording);
 
         // The sentinel comes last on the wire, but four workers may deliver it before the last calls: wait for all.
         // Generous: the whole test suite shares two cores with this Debug build.
         var requests = await harness.Renfield.WaitForAsync(
-            all => all.Count >= Calls + 1 && all.Any(r => Digits(CallerNumber(r)) == TimedCapture.SentinelNumber[1..]),
+            all => all.Count >= Calls + 1 && all.Any(r => r.CallerDigits == sentinel.Digits),
             $"{Calls} calls and the sentinel",
             TimeSpan.FromSeconds(60));
-        var announced = requests.Where(r => Digits(CallerNumber(r)) != TimedCapture.SentinelNumber[1..]).Select(r => r.Json!.Value).ToList();
+        var announced = requests.Where(r => r.CallerDigits != sentinel.Digits).Select(r => r.Json!.Value).ToList();
 
         Assert.Equal(Calls, announced.Count);
         Assert.All(requests, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
         var byNumber = announced.ToDictionary(
-            json => Digits(json.GetProperty("data").GetProperty("caller_number").GetString()),
+            json => PhoneDigits.Of(json.GetProperty("data").GetProperty("caller_number").GetString()),
             json => json.GetProperty("data").GetProperty("caller_name").GetString());
         for (var call = 0; call < Calls; call++)
         {
@@ -63,16 +64,8 @@ public sealed class LoadSmokeTests
 
     private static string Name(int call) => "Lastanrufer " + call.ToString("D4", CultureInfo.InvariantCulture);
 
-    private static string? CallerNumber(FakeRenfieldRequest request) =>
-        request.Json?.GetProperty("data").GetProperty("caller_number").GetString();
-
-    private static string Digits(string? text) => new([.. (text ?? "").Where(char.IsAsciiDigit)]);
-
     private static (byte[] Stream, int Events) Stream()
     {
-        var call = AmiCapture.Load("privacy-rewrite-userevent-known.ami");
-        var start = Blocks(call, StartEvents);
-        var end = Blocks(call, EndEvents);
         var noise = AmiCapture.AllNames
             .Where(name => name.Contains(".read-all", StringComparison.Ordinal))
             .SelectMany(name => AmiCapture.Load(name).EventBlocks)
@@ -94,12 +87,12 @@ public sealed class LoadSmokeTests
 
         for (var i = 0; i < Calls; i++)
         {
-            text.Append(ForCall(start, i));
+            text.Append(Call(i).Text(StartEvents));
             events += StartEvents.Length;
             Noise(NoisePerCall / 2);
             if (i >= Overlap)
             {
-                text.Append(ForCall(end, i - Overlap));
+                text.Append(Call(i - Overlap).Text(EndEvents));
                 events += EndEvents.Length;
             }
 
@@ -108,22 +101,18 @@ public sealed class LoadSmokeTests
 
         for (var i = Calls - Overlap; i < Calls; i++)
         {
-            text.Append(ForCall(end, i));
+            text.Append(Call(i).Text(EndEvents));
             events += EndEvents.Length;
         }
 
         return (Encoding.UTF8.GetBytes(text.ToString()), events);
     }
 
-    private static string Blocks(AmiCapture capture, string[] names) =>
-        string.Concat(names.Select(name => capture.EventBlocks.Single(block => EventName(block) == name) + "\r\n\r\n"));
-
-    private static string ForCall(string template, int call) =>
-        template
-            .Replace("1795513760.1", "1795600000." + (100_000 + call).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("sip-provider-endpoint-00000001", "sip-provider-endpoint-" + call.ToString("x8", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("+491701234567", Number(call), StringComparison.Ordinal)
-            .Replace("Max Mustermann", Name(call), StringComparison.Ordinal);
+    private static SyntheticCall Call(int call) => new(
+        "1795600000." + (100_000 + call).ToString(CultureInfo.InvariantCulture),
+        Number(call),
+        Name(call),
+        "PJSIP/sip-provider-endpoint-" + call.ToString("x8", CultureInfo.InvariantCulture));
 
     private static string EventName(string block) =>
         block.StartsWith("Event: ", StringComparison.Ordinal) ? block[7..block.IndexOf('\r', StringComparison.Ordinal)] : "";

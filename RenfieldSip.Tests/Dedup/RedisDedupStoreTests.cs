@@ -23,7 +23,7 @@ public sealed class RedisDedupStoreTests
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromMilliseconds(1), window);
 
-        await Eventually.TrueAsync(() => store.TryClaimAsync("call-1"), TimeSpan.FromSeconds(5), "the key to expire", cancellationToken);
+        await Poll.UntilAsync(() => store.TryClaimAsync("call-1"), "the key to expire", TimeSpan.FromSeconds(5), cancellationToken);
         Assert.True(stopwatch.Elapsed >= window - TimeSpan.FromMilliseconds(50), $"expired after {stopwatch.Elapsed}");
     }
 }

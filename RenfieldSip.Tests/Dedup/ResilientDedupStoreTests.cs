@@ -70,9 +70,9 @@ public sealed class ResilientDedupStoreTests
         Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 1302);
 
         await redis.StartAsync(CancellationToken);
-        await Eventually.TrueAsync(
+        await Poll.UntilAsync(
             async () => (await store.CheckHealthAsync(CancellationToken)).Status == HealthStatus.Healthy,
-            ConnectTimeout, "Redis to be reachable again", CancellationToken);
+            "Redis to be reachable again", ConnectTimeout, CancellationToken);
 
         Assert.False(store.IsDegraded);
         Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 1302);
@@ -110,9 +110,9 @@ public sealed class ResilientDedupStoreTests
         Assert.True(await store.TryClaimAsync("call-1", CancellationToken));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"start and first claim took {stopwatch.Elapsed}");
 
-        await Eventually.TrueAsync(
-            () => Task.FromResult(_logger.Collector.GetSnapshot().Any(record => record.Id.Id == 1302)),
-            ConnectTimeout, "the outage warning", CancellationToken);
+        await Poll.UntilAsync(
+            () => _logger.Collector.GetSnapshot().Any(record => record.Id.Id == 1302),
+            "the outage warning", ConnectTimeout, CancellationToken);
         var health = await store.CheckHealthAsync(CancellationToken);
 
         Assert.Equal(HealthStatus.Degraded, health.Status);
@@ -130,9 +130,9 @@ public sealed class ResilientDedupStoreTests
     {
         var store = CreateStore(redis.ConnectionString);
         await store.StartAsync(CancellationToken);
-        await Eventually.TrueAsync(
+        await Poll.UntilAsync(
             async () => (await store.CheckHealthAsync(CancellationToken)).Status == HealthStatus.Healthy,
-            ConnectTimeout, "the first Redis connection", CancellationToken);
+            "the first Redis connection", ConnectTimeout, CancellationToken);
         return store;
     }
 

@@ -112,8 +112,8 @@ public sealed class CaptureReplayEndToEndTests
             "+49 170 1000006", "+49 170 1000007", "+49 170 1000008", "+44 1701 000009", "+49 170 1000010",
         ];
         Assert.Equal(
-            expected.Select(Digits).Order(StringComparer.Ordinal),
-            announcements.Select(a => Digits(a.GetProperty("data").GetProperty("caller_number").GetString()!)).Order(StringComparer.Ordinal));
+            expected.Select(PhoneDigits.Of).Order(StringComparer.Ordinal),
+            announcements.Select(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString())).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -166,8 +166,6 @@ public sealed class CaptureReplayEndToEndTests
         Assert.Single(announcements, a => a.GetProperty("title").GetString() == "Anruf von Max Mustermann");
         Assert.Equal(2, announcements.Count(a => a.GetProperty("data").GetProperty("caller_name").GetString() == "Anonymer Anrufer"));
     }
-
-    private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
 
     private static void AssertNowhere(EndToEndHarness harness, string digits)
     {

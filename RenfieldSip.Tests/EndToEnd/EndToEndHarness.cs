@@ -30,6 +30,12 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public MonitorUnderTest Monitor { get; }
 
+    /// <summary>
+    /// A known call settled by the identity event, as the last thing on the wire: once it is announced by a single
+    /// worker, everything before it has been handled.
+    /// </summary>
+    public static SyntheticCall Sentinel => new("9999999999.9", "+493099999999", "Sentinel");
+
     public string PhonebookPath => Path.Combine(_directory, "phonebook.yaml");
 
     public static async Task<EndToEndHarness> StartAsync(
@@ -73,12 +79,13 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<JsonElement>> FinishWithSentinelAsync(AmiTestServerConnection connection)
     {
-        await connection.SendAsync(TimedCapture.Sentinel());
+        var sentinel = Sentinel;
+        await connection.SendAsync(sentinel.Recording);
         var requests = await Renfield.WaitForAsync(
-            all => all.Any(r => Digits(r) == TimedCapture.SentinelNumber[1..]),
+            all => all.Any(r => r.CallerDigits == sentinel.Digits),
             "the sentinel call's announcement",
             TimeSpan.FromSeconds(10));
-        return [.. requests.Where(r => Digits(r) != TimedCapture.SentinelNumber[1..]).Select(r => r.Json!.Value)];
+        return [.. requests.Where(r => r.CallerDigits != sentinel.Digits).Select(r => r.Json!.Value)];
     }
 
     public async ValueTask DisposeAsync()
@@ -87,11 +94,5 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         await Renfield.DisposeAsync();
         await Ami.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static string Digits(FakeRenfieldRequest request)
-    {
-        var number = request.Json?.GetProperty("data").GetProperty("caller_number").GetString() ?? "";
-        return new string([.. number.Where(char.IsAsciiDigit)]);
     }
 }

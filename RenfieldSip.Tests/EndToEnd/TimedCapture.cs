@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.EndToEnd;
@@ -46,20 +45,4 @@ internal sealed record TimedCapture(AmiCapture Capture, IReadOnlyList<(ReadOnlyM
             await connection.SendAsync(bytes);
         }
     }
-
-    /// <summary>
-    /// A known call settled by the identity event, as the last thing on the wire: once it is announced by a single
-    /// worker, everything before it has been handled.
-    /// </summary>
-    public static byte[] Sentinel()
-    {
-        var body = AmiCapture.Load("privacy-rewrite-userevent-known.ami");
-        var text = Encoding.UTF8.GetString(body.Body.Span)
-            .Replace("1795513760.1", "9999999999.9", StringComparison.Ordinal)
-            .Replace("+491701234567", SentinelNumber, StringComparison.Ordinal)
-            .Replace("Max Mustermann", "Sentinel", StringComparison.Ordinal);
-        return Encoding.UTF8.GetBytes(text);
-    }
-
-    public const string SentinelNumber = "+493099999999";
 }

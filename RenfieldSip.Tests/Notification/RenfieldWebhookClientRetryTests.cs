@@ -33,7 +33,7 @@ public sealed class RenfieldWebhookClientRetryTests
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal(4, renfield.Requests.Count);
         Assert.Equal([TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)], time.Waits); // jitter pinned to 1.0
-        Assert.Equal(3, harness.Logs(1407).Count);
+        Assert.Equal(3, harness.Logger.Collector.WithId(1407).Count);
         var arrivals = renfield.Requests.Select(r => r.ArrivedAt - Start).ToArray();
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(1750)], arrivals);
     }
@@ -54,7 +54,7 @@ public sealed class RenfieldWebhookClientRetryTests
         Assert.InRange(renfield.Requests.Count, 4, 10);
         Assert.All(renfield.Requests, r => Assert.True(r.ArrivedAt + RenfieldWebhookClient.MinimumAttemptBudget <= deadline, $"sent at {r.ArrivedAt - Start}"));
         Assert.True(fake.GetUtcNow() <= deadline, "the client must not wait past the deadline just to give up");
-        var drop = Assert.Single(harness.Logs(1409));
+        var drop = Assert.Single(harness.Logger.Collector.WithId(1409));
         Assert.Equal("HTTP 500", drop.GetStructuredStateValue("Reason"));
     }
 
@@ -84,7 +84,7 @@ public sealed class RenfieldWebhookClientRetryTests
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal([TimeSpan.FromSeconds(3)], time.Waits);
         Assert.Equal(TimeSpan.FromSeconds(3), renfield.Requests[1].ArrivedAt - renfield.Requests[0].ArrivedAt);
-        Assert.Equal("3000", Assert.Single(harness.Logs(1411)).GetStructuredStateValue("RetryAfterMs"));
+        Assert.Equal("3000", Assert.Single(harness.Logger.Collector.WithId(1411)).GetStructuredStateValue("RetryAfterMs"));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class RenfieldWebhookClientRetryTests
         Assert.Equal(2, renfield.Requests.Count);
         Assert.InRange(renfield.Requests[1].ArrivedAfter - renfield.Requests[0].ArrivedAfter, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4));
-        Assert.Contains("no answer within 300 ms", Assert.Single(harness.Logs(1408)).Message, StringComparison.Ordinal);
+        Assert.Contains("no answer within 300 ms", Assert.Single(harness.Logger.Collector.WithId(1408)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class RenfieldWebhookClientRetryTests
         var outcome = await harness.SendAsync(deadline: TimeSpan.FromMilliseconds(700), cancellationToken: Ct);
 
         Assert.Equal(DeliveryOutcome.DeadlineExceeded, outcome);
-        var retries = harness.Logs(1408);
+        var retries = harness.Logger.Collector.WithId(1408);
         Assert.NotEmpty(retries);
         Assert.Equal("ConnectionError", retries[0].GetStructuredStateValue("Reason"));
     }

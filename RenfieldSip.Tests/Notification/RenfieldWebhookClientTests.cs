@@ -30,7 +30,7 @@ public sealed class RenfieldWebhookClientTests
         Assert.Equal("Bearer test-token", request.Header("Authorization"));
         Assert.StartsWith("RenfieldSip/", request.Header("User-Agent"), StringComparison.Ordinal);
         Assert.Equal("application/json", request.Header("Content-Type"));
-        var log = Assert.Single(harness.Logs(1400));
+        var log = Assert.Single(harness.Logger.Collector.WithId(1400));
         Assert.Equal("1", log.GetStructuredStateValue("NotificationId"));
     }
 
@@ -46,7 +46,7 @@ public sealed class RenfieldWebhookClientTests
         Assert.Equal(DeliveryOutcome.Delivered, first);
         Assert.Equal(DeliveryOutcome.DuplicateSuppressed, second);
         Assert.Equal(2, renfield.Requests.Count);
-        Assert.Single(harness.Logs(1401));
+        Assert.Single(harness.Logger.Collector.WithId(1401));
     }
 
     [Theory]
@@ -76,11 +76,11 @@ public sealed class RenfieldWebhookClientTests
         var request = Assert.Single(renfield.Requests);
         Assert.Equal(HttpStatusCode.Unauthorized, request.StatusCode);
         Assert.Null(request.Header("Authorization"));
-        var log = Assert.Single(harness.Logs(1402));
+        var log = Assert.Single(harness.Logger.Collector.WithId(1402));
         Assert.Equal(LogLevel.Error, log.Level);
         Assert.Contains("RENFIELD_WEBHOOK_TOKEN", log.Message, StringComparison.Ordinal);
         Assert.Contains("POST /api/notifications/token", log.Message, StringComparison.Ordinal);
-        Assert.Empty(harness.Logs(1403));
+        Assert.Empty(harness.Logger.Collector.WithId(1403));
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public sealed class RenfieldWebhookClientTests
 
         Assert.Equal(DeliveryOutcome.Unauthorized, outcome);
         Assert.Equal(HttpStatusCode.Forbidden, Assert.Single(renfield.Requests).StatusCode);
-        var log = Assert.Single(harness.Logs(1403));
+        var log = Assert.Single(harness.Logger.Collector.WithId(1403));
         Assert.Contains("RENFIELD_WEBHOOK_TOKEN", log.Message, StringComparison.Ordinal);
         Assert.Contains("POST /api/notifications/token", log.Message, StringComparison.Ordinal);
-        Assert.Empty(harness.Logs(1402));
+        Assert.Empty(harness.Logger.Collector.WithId(1402));
     }
 
     [Fact]
@@ -112,13 +112,13 @@ public sealed class RenfieldWebhookClientTests
             outcomes.Add(await harness.SendAsync(cancellationToken: Ct));
         }
 
-        var logsInFirstMinute = harness.Logs(1403).Count;
+        var logsInFirstMinute = harness.Logger.Collector.WithId(1403).Count;
         time.Advance(TimeSpan.FromSeconds(61));
         outcomes.Add(await harness.SendAsync(cancellationToken: Ct));
 
         Assert.All(outcomes, o => Assert.Equal(DeliveryOutcome.Unauthorized, o));
         Assert.Equal(1, logsInFirstMinute);
-        Assert.Equal(2, harness.Logs(1403).Count);
+        Assert.Equal(2, harness.Logger.Collector.WithId(1403).Count);
         Assert.Equal(4, renfield.Requests.Count);
     }
 
@@ -134,7 +134,7 @@ public sealed class RenfieldWebhookClientTests
         Assert.Equal(DeliveryOutcome.Disabled, first);
         Assert.Equal(DeliveryOutcome.Disabled, second);
         Assert.Equal(2, renfield.Requests.Count);
-        var log = Assert.Single(harness.Logs(1404));
+        var log = Assert.Single(harness.Logger.Collector.WithId(1404));
         Assert.Equal("Renfield has proactive notifications disabled: set PROACTIVE_ENABLED=true in Renfield's environment", log.Message);
     }
 
@@ -151,7 +151,7 @@ public sealed class RenfieldWebhookClientTests
 
         Assert.Equal(DeliveryOutcome.Rejected, outcome);
         Assert.Single(renfield.Requests);
-        var log = Assert.Single(harness.Logs(1405));
+        var log = Assert.Single(harness.Logger.Collector.WithId(1405));
         Assert.Contains("body.title: String should have at most 255 characters (string_too_long)", log.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("1234567", log.Message, StringComparison.Ordinal);
     }
@@ -165,7 +165,7 @@ public sealed class RenfieldWebhookClientTests
         var outcome = await harness.SendAsync(cancellationToken: Ct);
 
         Assert.Equal(DeliveryOutcome.Rejected, outcome);
-        Assert.Contains("body.urgency", Assert.Single(harness.Logs(1405)).Message, StringComparison.Ordinal);
+        Assert.Contains("body.urgency", Assert.Single(harness.Logger.Collector.WithId(1405)).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -183,7 +183,7 @@ public sealed class RenfieldWebhookClientTests
 
         Assert.Equal(DeliveryOutcome.Rejected, outcome);
         Assert.Single(renfield.Requests);
-        Assert.Equal(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(harness.Logs(1406)).GetStructuredStateValue("StatusCode"));
+        Assert.Equal(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(harness.Logger.Collector.WithId(1406)).GetStructuredStateValue("StatusCode"));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class RenfieldWebhookClientTests
         var outcome = await harness.SendAsync(cancellationToken: Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
-        Assert.Null(Assert.Single(harness.Logs(1400)).GetStructuredStateValue("NotificationId")); // cut JSON: id unknown
+        Assert.Null(Assert.Single(harness.Logger.Collector.WithId(1400)).GetStructuredStateValue("NotificationId")); // cut JSON: id unknown
     }
 
     [Theory]

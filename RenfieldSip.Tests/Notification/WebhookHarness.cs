@@ -40,7 +40,5 @@ internal sealed class WebhookHarness : IDisposable
     public Task<DeliveryOutcome> SendAsync(CallerIdentity? caller = null, TimeSpan? deadline = null, CancellationToken cancellationToken = default) =>
         Client.SendAsync(Composer.Compose(caller ?? MaxMustermann), DeadlineIn(deadline ?? TimeSpan.FromSeconds(25)), cancellationToken);
 
-    public IReadOnlyList<FakeLogRecord> Logs(int eventId) => [.. Logger.Collector.GetSnapshot().Where(r => r.Id.Id == eventId)];
-
     public void Dispose() => Http.Dispose();
 }

@@ -30,17 +30,17 @@ public sealed class AmiHostileCallerIdTests
     {
         await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
-        var call = new ReliabilityAmiCall("1795600200.1", "+4915112343001", name, rawBytes: kind == "invalid UTF-8");
+        var call = new SyntheticCall("1795600200.1", "+4915112343001", name, rawBytes: kind == "invalid UTF-8");
         var bytes = call.Complete;
 
         // One byte per TCP segment also splits every multi-byte sequence.
         await connection.SendAsync(bytes, [.. Enumerable.Range(1, bytes.Length - 1)]);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
 
-        var request = harness.Renfield.Requests.First(r => Digits(r) == call.Digits);
+        var request = harness.Renfield.Requests.First(r => r.CallerDigits == call.Digits);
         ReliabilityFigures.Report("11 hostile caller id", $"webhook body for a {kind} name ({name.Length} chars in)", request.Body.Length + " bytes");
         AssertSafe(announcement, request.Body);
-        Assert.Equal(call.Digits, Digits(request));
+        Assert.Equal(call.Digits, request.CallerDigits);
 
         // Metacharacters are text: the title is the fixed wording plus the cleaned name, never a second "title" key.
         var shown = announcement.GetProperty("data").GetProperty("caller_name").GetString();
@@ -54,7 +54,7 @@ public sealed class AmiHostileCallerIdTests
         await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
         var number = "+4915112343002" + string.Concat(Enumerable.Repeat("\u00071234567890", 1000));
-        var call = new ReliabilityAmiCall("1795600200.2", number, "Lange Nummer");
+        var call = new SyntheticCall("1795600200.2", number, "Lange Nummer");
 
         await connection.SendAsync(call.Complete);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
@@ -70,31 +70,31 @@ public sealed class AmiHostileCallerIdTests
     {
         await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Calls:SettleTimeout"] = "00:00:02" });
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
-        var victim = new ReliabilityAmiCall("1795600300.1", "+4915112344001", "Echte Anruferin");
+        var victim = new SyntheticCall("1795600300.1", "+4915112344001", "Echte Anruferin");
 
         // A PBX that passes a raw line break through: the lines after it look like fields of the same event, and a
         // blank line ends the event early, so what follows looks like an event of its own.
-        var takeover = new ReliabilityAmiCall(
+        var takeover = new SyntheticCall(
             "1795600300.2",
             "+4915112344002",
             "Mallory\r\nUniqueid: " + victim.UniqueId + "\r\nContext: incoming-calls\r\nPresentation: allowed_not_screened");
-        var bareLf = new ReliabilityAmiCall(
+        var bareLf = new SyntheticCall(
             "1795600300.3",
             "+4915112344003",
             "Mallory\nUniqueid: " + victim.UniqueId + "\nPresentation: allowed_not_screened");
-        var forged = new ReliabilityAmiCall(
+        var forged = new SyntheticCall(
             "1795600300.4",
             "+4915112344004",
             "Mallory\r\n\r\nEvent: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/sip-provider-endpoint-000000ff\r\n"
             + "CallerIDNum: +491701234567\r\nContext: incoming-calls\r\nExten: +4930123456\r\nUniqueid: 1795600300.99");
 
         await connection.SendAsync(victim.Newchannel);
-        await connection.SendAsync(Concat(takeover.Ringing, bareLf.Ringing, forged.Ringing));
-        await connection.SendAsync(Concat(victim.UserEvent, takeover.Hangup, bareLf.Hangup, forged.Hangup, victim.Hangup));
+        await connection.SendAsync(SyntheticCall.Join(takeover.Ringing, bareLf.Ringing, forged.Ringing));
+        await connection.SendAsync(SyntheticCall.Join(victim.UserEvent, takeover.Hangup, bareLf.Hangup, forged.Hangup, victim.Hangup));
         var announcements = await harness.FinishWithSentinelAsync(connection);
 
         var victimAnnouncement = Assert.Single(announcements);
-        Assert.Equal(victim.Digits, Digits(victimAnnouncement.GetProperty("data").GetProperty("caller_number").GetString()));
+        Assert.Equal(victim.Digits, PhoneDigits.Of(victimAnnouncement.GetProperty("data").GetProperty("caller_number").GetString()));
         Assert.Equal("Echte Anruferin", victimAnnouncement.GetProperty("data").GetProperty("caller_name").GetString());
         Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Mallory", StringComparison.Ordinal)
             || Encoding.UTF8.GetString(r.Body).Contains("Max Mustermann", StringComparison.Ordinal));
@@ -137,11 +137,4 @@ public sealed class AmiHostileCallerIdTests
             }
         }
     }
-
-    private static string Digits(FakeRenfieldRequest request) =>
-        Digits(request.Json?.GetProperty("data").GetProperty("caller_number").GetString());
-
-    private static string Digits(string? number) => new([.. (number ?? string.Empty).Where(char.IsAsciiDigit)]);
-
-    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 }

@@ -28,15 +28,15 @@ public sealed class AmiRestartTests
             // A call that has only its Newchannel must still be ringing unannounced when the server goes away.
             ["Calls:SettleTimeout"] = "00:00:05",
         });
-        var announcedBefore = new ReliabilityAmiCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
-        var ringingAcross = new ReliabilityAmiCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
-        var wholeGap = new ReliabilityAmiCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
-        var cutInHalf = new ReliabilityAmiCall("1795600000.4", "+4915112340004", "Halber Block");
-        var after = new ReliabilityAmiCall("1795600000.5", "+4915112340005", "Nach dem Neustart");
+        var announcedBefore = new SyntheticCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
+        var ringingAcross = new SyntheticCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
+        var wholeGap = new SyntheticCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
+        var cutInHalf = new SyntheticCall("1795600000.4", "+4915112340004", "Halber Block");
+        var after = new SyntheticCall("1795600000.5", "+4915112340005", "Nach dem Neustart");
 
         var first = await harness.Ami.WaitForLoginAsync(1, Wait);
         await first.SendAsync(announcedBefore.Ringing);
-        await harness.Renfield.WaitForAsync(r => r.Any(x => Digits(x) == announcedBefore.Digits), "the first call", Wait);
+        await harness.Renfield.WaitForAsync(r => r.Any(x => x.CallerDigits == announcedBefore.Digits), "the first call", Wait);
         await first.SendAsync(ringingAcross.Newchannel);
 
         // Mid-stream: the session dies in the middle of a block, as when Asterisk is killed while writing.
@@ -58,16 +58,16 @@ public sealed class AmiRestartTests
 
         // What Asterisk sends after the re-login: the rest of the ringing call (its identity event and hangup), the
         // hangup of a call that was announced before, the hangup of a call that lived only in the gap, a new call.
-        await second.SendAsync(Concat(ringingAcross.UserEvent, announcedBefore.Hangup, wholeGap.Hangup, ringingAcross.Hangup, after.Complete));
+        await second.SendAsync(SyntheticCall.Join(ringingAcross.UserEvent, announcedBefore.Hangup, wholeGap.Hangup, ringingAcross.Hangup, after.Complete));
         var announcements = await harness.FinishWithSentinelAsync(second);
 
         ReliabilityFigures.Report("1 restart", "re-login after the server accepts again", relogin);
         ReliabilityFigures.Report("1 restart", "connect attempts during a 2 s outage", attemptsDuringOutage.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
         Assert.InRange(attemptsDuringOutage, 2, 12);
-        var digits = announcements.Select(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString())).ToList();
+        var digits = announcements.Select(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString())).ToList();
         Assert.Equal([announcedBefore.Digits, ringingAcross.Digits, after.Digits], digits.Order(StringComparer.Ordinal));
-        Assert.Equal("Anruf von Klingelt im Neustart", announcements.Single(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString()) == ringingAcross.Digits).GetProperty("title").GetString());
+        Assert.Equal("Anruf von Klingelt im Neustart", announcements.Single(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString()) == ringingAcross.Digits).GetProperty("title").GetString());
         Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Halber", StringComparison.Ordinal));
     }
 
@@ -75,31 +75,24 @@ public sealed class AmiRestartTests
     public async Task Server_reset_instead_of_close_is_survived_the_same_way()
     {
         await using var harness = await EndToEndHarness.StartAsync();
-        var before = new ReliabilityAmiCall("1795600001.1", "+4915112341001", "Vor dem Reset");
-        var after = new ReliabilityAmiCall("1795600001.2", "+4915112341002", "Nach dem Reset");
+        var before = new SyntheticCall("1795600001.1", "+4915112341001", "Vor dem Reset");
+        var after = new SyntheticCall("1795600001.2", "+4915112341002", "Nach dem Reset");
         var first = await harness.Ami.WaitForLoginAsync(1, Wait);
         await first.SendAsync(before.Ringing);
-        await harness.Renfield.WaitForAsync(r => r.Any(x => Digits(x) == before.Digits), "the first call", Wait);
+        await harness.Renfield.WaitForAsync(r => r.Any(x => x.CallerDigits == before.Digits), "the first call", Wait);
 
         await harness.Ami.StopAsync(abortConnections: true);
         var accepting = Stopwatch.StartNew();
         harness.Ami.Restart();
         var second = await harness.Ami.WaitForLoginAsync(2, Wait);
         var relogin = accepting.Elapsed;
-        await second.SendAsync(Concat(before.Hangup, after.Complete));
+        await second.SendAsync(SyntheticCall.Join(before.Hangup, after.Complete));
         var announcements = await harness.FinishWithSentinelAsync(second);
 
         ReliabilityFigures.Report("1 restart", "re-login after an RST and an immediate restart", relogin);
         Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
         Assert.Equal(
             [before.Digits, after.Digits],
-            announcements.Select(a => DigitsOf(a.GetProperty("data").GetProperty("caller_number").GetString())).Order(StringComparer.Ordinal));
+            announcements.Select(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString())).Order(StringComparer.Ordinal));
     }
-
-    private static string Digits(FakeRenfieldRequest request) =>
-        DigitsOf(request.Json?.GetProperty("data").GetProperty("caller_number").GetString());
-
-    private static string DigitsOf(string? number) => new([.. (number ?? string.Empty).Where(char.IsAsciiDigit)]);
-
-    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 }

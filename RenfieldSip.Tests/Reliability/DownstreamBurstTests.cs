@@ -33,7 +33,7 @@ public sealed class DownstreamBurstTests
             }
 
             sentAt[call] = TimeProvider.System.GetUtcNow();
-            await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(call), DownstreamCalls.Hangup(call)));
+            await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(call).Ringing, SyntheticCall.Numbered(call).Hangup));
         }
 
         var sendingTook = clock.Elapsed;
@@ -42,7 +42,7 @@ public sealed class DownstreamBurstTests
         var delays = new List<double>();
         for (var call = 1; call <= Calls; call++)
         {
-            var request = Assert.Single(rig.RequestsFor(DownstreamCalls.Number(call)));
+            var request = Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
             delays.Add((request.ArrivedAt - sentAt[call]).TotalMilliseconds);
         }
 
@@ -50,7 +50,7 @@ public sealed class DownstreamBurstTests
         var p50 = delays[(Calls / 2) - 1];
         var p99 = delays[(int)Math.Ceiling(Calls * 0.99) - 1];
         Assert.Equal(Calls, rig.Renfield.Delivered.Count);
-        Assert.Empty(DownstreamRig.LogsWithId(monitor, 1109 /* AnnouncementFailed */));
+        Assert.Empty(monitor.Logs.WithId(1109 /* AnnouncementFailed */));
         Assert.True(sendingTook < TimeSpan.FromSeconds(3), $"the burst itself took {sendingTook}");
         Assert.True(p99 < 20_000, $"p99 {p99} ms");
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(

@@ -20,7 +20,7 @@ public sealed class DownstreamPhonebookTests
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         store.Reloaded += (_, _) => reloaded.TrySetResult();
 
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         Assert.Equal("Anruf von +49 30 55500001", (await rig.WaitForCallAsync(1)).JsonString("title"));
 
         var good = DownstreamRig.Phonebook + "\n  \"+49 30 55500002\": \"Anna Beispiel\"\n";
@@ -28,22 +28,22 @@ public sealed class DownstreamPhonebookTests
         await File.WriteAllTextAsync(rig.PhonebookPath, good, Cancellation);
         await reloaded.Task.WaitAsync(Timeout, Cancellation);
         var applied = clock.Elapsed;
-        await ami.SendAsync(DownstreamCalls.Ring(2));
+        await ami.SendAsync(SyntheticCall.Numbered(2).Ringing);
         Assert.Equal("Anruf von Anna Beispiel", (await rig.WaitForCallAsync(2)).JsonString("title"));
 
         // Line 4 is not YAML (a second ':' in a plain value); the edit also drops Anna, which must not happen.
         var broken = DownstreamRig.Phonebook + "\n  \"+49 30 55500003\": Bert: Beispiel\n";
         clock.Restart();
         await File.WriteAllTextAsync(rig.PhonebookPath, broken, Cancellation);
-        await DownstreamWait.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
+        await Poll.UntilAsync(() => monitor.Logs.WithId(1204).Count > 0, "the broken-phonebook error", Timeout, Cancellation);
         var noticed = clock.Elapsed;
 
-        var error = Assert.Single(DownstreamRig.LogsWithId(monitor, 1204 /* PhonebookBrokenOnReload */));
-        Assert.Equal(("3", "2"), (DownstreamRig.State(error, "Line"), DownstreamRig.State(error, "Count")));
+        var error = Assert.Single(monitor.Logs.WithId(1204 /* PhonebookBrokenOnReload */));
+        Assert.Equal(("3", "2"), (error.GetStructuredStateValue("Line"), error.GetStructuredStateValue("Count")));
         Assert.Contains(rig.PhonebookPath, error.Message, StringComparison.Ordinal);
         Assert.True(store.Current.TryGetName("+493055500002", out var kept));
         Assert.Equal("Anna Beispiel", kept);
-        await ami.SendAsync(DownstreamCalls.Ring(3));
+        await ami.SendAsync(SyntheticCall.Numbered(3).Ringing);
         Assert.Equal("Anruf von +49 30 55500003", (await rig.WaitForCallAsync(3)).JsonString("title"));
 
         Assert.True(applied < TimeSpan.FromSeconds(2), $"the edit applied after {applied}");

@@ -38,7 +38,7 @@ public sealed class DownstreamRedisTests
         var upAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var up = await AnnounceAsync(rig, ami, 2);
-        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + "caller:" + DownstreamCalls.Number(2)), "the claim is in Redis");
+        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(2).CallerNumber), "the claim is in Redis");
         await AssertSuppressedByAnotherReplicaAsync(rig, monitor, ami, client.GetDatabase(), prefix, 3);
 
         // Killed mid-run (SIGKILL): the next call is still announced, and health turns Degraded.
@@ -52,15 +52,15 @@ public sealed class DownstreamRedisTests
         var backAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var again = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var back = await AnnounceAsync(rig, ami, 6);
-        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + "caller:" + DownstreamCalls.Number(6)), "the claim is in Redis again");
+        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(6).CallerNumber), "the claim is in Redis again");
 
         Assert.Equal(5, rig.Renfield.Delivered.Count);
         // One warning per outage. The outage at start is logged only if the first connect gives up before Redis
         // appears (StackExchange.Redis takes up to its 5 s connect timeout), so it is one or two.
-        var unreachable = DownstreamRig.LogsWithId(monitor, 1302 /* RedisUnreachable */);
+        var unreachable = monitor.Logs.WithId(1302 /* RedisUnreachable */);
         Assert.InRange(unreachable.Count, 1, 2);
         Assert.All(unreachable, r => Assert.Contains("127.0.0.1:" + redis.Port, r.Message, StringComparison.Ordinal));
-        Assert.NotEmpty(DownstreamRig.LogsWithId(monitor, 1303 /* RedisBack */));
+        Assert.NotEmpty(monitor.Logs.WithId(1303 /* RedisBack */));
         Output?.WriteLine(
             $"FIGURE row5 redis: announce send->webhook ms: down-at-start {down.TotalMilliseconds:F0}, up {up.TotalMilliseconds:F0}, "
             + $"right after kill {killed.TotalMilliseconds:F0}, still down {stillDown.TotalMilliseconds:F0}, back {back.TotalMilliseconds:F0}; "
@@ -89,51 +89,51 @@ public sealed class DownstreamRedisTests
         for (var call = 1; call <= Calls; call++)
         {
             // One Asterisk, two AMI sessions: the same event bytes go to both, at the same moment.
-            var bytes = DownstreamCalls.Ring(call).Concat(DownstreamCalls.Hangup(call)).ToArray();
+            var bytes = SyntheticCall.Numbered(call).Ringing.Concat(SyntheticCall.Numbered(call).Hangup).ToArray();
             await Task.WhenAll(firstAmi.SendAsync(bytes), secondAmi.SendAsync(bytes));
         }
 
         // Every call is decided by each replica: announced (1108), suppressed by the window (1107) or failed (1109).
         foreach (var monitor in new[] { first, second })
         {
-            await DownstreamWait.UntilAsync(
+            await Poll.UntilAsync(
                 () => monitor.Logs.GetSnapshot().Count(r => r.Id.Id is 1107 or 1108 or 1109) >= Calls,
                 "each replica to decide every call", Timeout, Cancellation);
         }
 
-        Assert.Empty(DownstreamRig.LogsWithId(first, 1109));
-        Assert.Empty(DownstreamRig.LogsWithId(second, 1109));
+        Assert.Empty(first.Logs.WithId(1109));
+        Assert.Empty(second.Logs.WithId(1109));
         for (var call = 1; call <= Calls; call++)
         {
-            Assert.Single(rig.RequestsFor(DownstreamCalls.Number(call)));
+            Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
         }
 
         Assert.Equal(Calls, rig.Renfield.Requests.Count);
         Output?.WriteLine(
             $"FIGURE row5 replicas: {Calls} calls on both sessions -> {rig.Renfield.Requests.Count} announcements "
-            + $"(replica A {DownstreamRig.LogsWithId(first, 1108).Count}, replica B {DownstreamRig.LogsWithId(second, 1108).Count}); duplicates 0");
+            + $"(replica A {first.Logs.WithId(1108).Count}, replica B {second.Logs.WithId(1108).Count}); duplicates 0");
     }
 
     private static async Task AssertSuppressedByAnotherReplicaAsync(DownstreamRig rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
     {
-        Assert.True(await redis.StringSetAsync(prefix + "caller:" + DownstreamCalls.Number(call), "1", TimeSpan.FromSeconds(30), When.NotExists));
-        await ami.SendAsync(DownstreamCalls.Ring(call));
-        await DownstreamWait.UntilAsync(
-            () => DownstreamRig.LogsWithId(monitor, 1107).Any(r => DownstreamRig.State(r, "CallId") == DownstreamCalls.CallId(call)),
+        Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
+        await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
+        await Poll.UntilAsync(
+            () => monitor.Logs.WithId(1107).Any(r => r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(call).UniqueId),
             $"call {call} to be suppressed by the claim in Redis", Timeout, Cancellation);
-        Assert.Empty(rig.RequestsFor(DownstreamCalls.Number(call)));
+        Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
     }
 
     private static async Task<TimeSpan> AnnounceAsync(DownstreamRig rig, AmiTestServerConnection ami, int call)
     {
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(call));
+        await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         var request = await rig.WaitForCallAsync(call, Timeout);
         Assert.Equal(System.Net.HttpStatusCode.OK, request.StatusCode);
         return clock.Elapsed;
     }
 
     private static Task<TimeSpan> WaitForHealthAsync(MonitorUnderTest monitor, string status) =>
-        DownstreamWait.UntilAsync(
+        Poll.UntilAsync(
             async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == status, $"/health to say {status}", Timeout, Cancellation);
 }

@@ -33,15 +33,15 @@ public sealed class DownstreamRenfieldTests
         using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await failed.WaitForMeasurementsAsync(1, Timeout);
         var dropped = clock.Elapsed;
 
         Assert.Equal("DeadlineExceeded", failed.LastMeasurement!.Tags["outcome"]);
-        var retries = DownstreamRig.LogsWithId(monitor, 1408 /* RetryingAfterFailure */);
+        var retries = monitor.Logs.WithId(1408 /* RetryingAfterFailure */);
         Assert.NotEmpty(retries);
-        Assert.All(retries, r => Assert.Equal("ConnectionError", DownstreamRig.State(r, "Reason")));
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1409 /* DeadlineExceeded */));
+        Assert.All(retries, r => Assert.Equal("ConnectionError", r.GetStructuredStateValue("Reason")));
+        Assert.Single(monitor.Logs.WithId(1409 /* DeadlineExceeded */));
         Assert.InRange(dropped, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
         Output?.WriteLine($"FIGURE row6 down: {retries.Count + 1} connection attempts, dropped {dropped.TotalMilliseconds:F0} ms after the call (deadline 2000 ms)");
     }
@@ -54,27 +54,27 @@ public sealed class DownstreamRenfieldTests
         var status = monitor.GetRequiredService<IAmiConnectionStatus>();
 
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
         rig.Renfield.ResponseDelay = TimeSpan.Zero;
         var hangingSince = clock.Elapsed;
 
         // While the only worker waits for Renfield's 5 s answer, 20 more calls ring and hang up, plus noise.
         var before = status.EventsRead;
-        var burst = Enumerable.Range(2, 20).SelectMany(c => DownstreamCalls.Ring(c).Concat(DownstreamCalls.Hangup(c)).Concat(DownstreamCalls.Noise(c))).ToArray();
+        var burst = Enumerable.Range(2, 20).SelectMany(c => SyntheticCall.Numbered(c).Ringing.Concat(SyntheticCall.Numbered(c).Hangup).Concat(SyntheticCall.Noise(c))).ToArray();
         await ami.SendAsync(burst);
-        var read = await DownstreamWait.UntilAsync(
-            () => status.EventsRead >= before + 80 && DownstreamRig.LogsWithId(monitor, 1102 /* CallEnded */).Count >= 20,
+        var read = await Poll.UntilAsync(
+            () => status.EventsRead >= before + 80 && monitor.Logs.WithId(1102 /* CallEnded */).Count >= 20,
             "80 events read and 20 hangups handled", Timeout, Cancellation);
         var readWhileHanging = clock.Elapsed;
 
         Assert.True(readWhileHanging - hangingSince < TimeSpan.FromSeconds(4), $"AMI read the burst {readWhileHanging - hangingSince} after the webhook hung");
         Assert.Single(rig.Renfield.Requests);
-        Assert.Empty(DownstreamRig.LogsWithId(monitor, 1108 /* Announced */));
+        Assert.Empty(monitor.Logs.WithId(1108 /* Announced */));
 
         await rig.Renfield.WaitForDeliveredAsync(21, Timeout);
-        var first = Assert.Single(DownstreamRig.LogsWithId(monitor, 1108), r => DownstreamRig.State(r, "CallId") == DownstreamCalls.CallId(1));
-        var latency = double.Parse(DownstreamRig.State(first, "LatencyMs")!, CultureInfo.InvariantCulture);
+        var first = Assert.Single(monitor.Logs.WithId(1108), r => r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(1).UniqueId);
+        var latency = double.Parse(first.GetStructuredStateValue("LatencyMs")!, CultureInfo.InvariantCulture);
         Assert.InRange(latency, 4900, 15000);
         Output?.WriteLine(
             $"FIGURE row6 slow: call 1 announced after {latency:F0} ms (5 s TTS); while it hung AMI read 80 events and 20 hangups {read.TotalMilliseconds:F1} ms after the write; "
@@ -91,12 +91,12 @@ public sealed class DownstreamRenfieldTests
             new FakeRenfieldResponse(HttpStatusCode.BadGateway, "<html>bad gateway</html>") { ContentType = "text/html" });
 
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
 
         var requests = rig.Renfield.Requests;
         Assert.Equal(new[] { HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
-        Assert.Equal(2, DownstreamRig.LogsWithId(monitor, 1407 /* RetryingAfterStatus */).Count);
+        Assert.Equal(2, monitor.Logs.WithId(1407 /* RetryingAfterStatus */).Count);
         Output?.WriteLine($"FIGURE row6 5xx: 500, 502, then 200 after {clock.Elapsed.TotalMilliseconds:F0} ms (gaps {Gaps(requests)} ms)");
     }
 
@@ -107,13 +107,13 @@ public sealed class DownstreamRenfieldTests
         var (monitor, ami) = await rig.StartMonitorAsync();
         rig.Renfield.Enqueue(FakeRenfieldResponse.RateLimited(1));
 
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
 
         var requests = rig.Renfield.Requests;
         Assert.Equal(new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.OK }, requests.Select(r => r.StatusCode));
         Assert.True(requests[1].ArrivedAfter - requests[0].ArrivedAfter >= TimeSpan.FromSeconds(1), $"retried after {Gaps(requests)} ms");
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1411 /* RateLimited */));
+        Assert.Single(monitor.Logs.WithId(1411 /* RateLimited */));
         Output?.WriteLine($"FIGURE row6 429 Retry-After: 1: retried after {Gaps(requests)} ms");
     }
 
@@ -125,15 +125,15 @@ public sealed class DownstreamRenfieldTests
         using var notified = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.notified");
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.TooManyRequests, FakeRenfield.DuplicateDetail));
 
-        await ami.SendAsync(DownstreamCalls.Ring(1));
-        await ami.SendAsync(DownstreamCalls.Ring(2));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
+        await ami.SendAsync(SyntheticCall.Numbered(2).Ringing);
         await rig.Renfield.WaitForDeliveredAsync(1, Timeout);
         await notified.WaitForMeasurementsAsync(2, Timeout);
 
         // One worker, in order: once call 2 is through, call 1 had every chance to be retried.
-        Assert.Single(rig.RequestsFor(DownstreamCalls.Number(1)));
+        Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(1).CallerNumber));
         Assert.Contains(notified.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "DuplicateSuppressedByRenfield"));
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1401 /* DuplicateSuppressed */));
+        Assert.Single(monitor.Logs.WithId(1401 /* DuplicateSuppressed */));
     }
 
     [Fact]
@@ -143,12 +143,12 @@ public sealed class DownstreamRenfieldTests
         var (monitor, ami) = await rig.StartMonitorAsync();
         using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
-        await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(1), DownstreamCalls.Ring(2), DownstreamCalls.Ring(3)));
+        await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(1).Ringing, SyntheticCall.Numbered(2).Ringing, SyntheticCall.Numbered(3).Ringing));
         await failed.WaitForMeasurementsAsync(3, Timeout);
 
         Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Disabled", m.Tags["outcome"]));
         Assert.Equal(3, rig.Renfield.Requests.Count);
-        Assert.Single(DownstreamRig.LogsWithId(monitor, 1404 /* ProactiveDisabled */));
+        Assert.Single(monitor.Logs.WithId(1404 /* ProactiveDisabled */));
     }
 
     [Theory]
@@ -160,12 +160,12 @@ public sealed class DownstreamRenfieldTests
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:Token"] = token });
         using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
-        await ami.SendAsync(DownstreamCalls.Join(DownstreamCalls.Ring(1), DownstreamCalls.Ring(2)));
+        await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(1).Ringing, SyntheticCall.Numbered(2).Ringing));
         await failed.WaitForMeasurementsAsync(2, Timeout);
 
         Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("Unauthorized", m.Tags["outcome"]));
         Assert.Equal(new[] { status, status }, rig.Renfield.Requests.Select(r => r.StatusCode));
-        var line = Assert.Single(DownstreamRig.LogsWithId(monitor, eventId));
+        var line = Assert.Single(monitor.Logs.WithId(eventId));
         Assert.Contains("RENFIELD_WEBHOOK_TOKEN", line.Message, StringComparison.Ordinal);
     }
 
@@ -183,27 +183,27 @@ public sealed class DownstreamRenfieldTests
 
         // Call 1 occupies the only worker: Renfield holds its answer until the test moves Renfield's clock.
         rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
 
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Join([.. Enumerable.Range(2, 19).Select(c => DownstreamCalls.Ring(c))]));
+        await ami.SendAsync(SyntheticCall.Join([.. Enumerable.Range(2, 19).Select(c => SyntheticCall.Numbered(c).Ringing)]));
         await unannounced.WaitForMeasurementsAsync(14, Timeout);
         var dropping = clock.Elapsed;
 
         // The drop is counted, then logged: wait for the last line too.
-        await DownstreamWait.UntilAsync(() => DownstreamRig.LogsWithId(monitor, 1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
+        await Poll.UntilAsync(() => monitor.Logs.WithId(1106).Count >= 14, "14 queue-full lines", Timeout, Cancellation);
 
         Assert.All(unannounced.GetMeasurementSnapshot(), m => Assert.Equal("queue_full", m.Tags["reason"]));
         Assert.Equal(
-            Enumerable.Range(2, 14).Select(DownstreamCalls.CallId),
-            DownstreamRig.LogsWithId(monitor, 1106 /* QueueFull */).Select(r => DownstreamRig.State(r, "CallId")));
+            Enumerable.Range(2, 14).Select(c => SyntheticCall.Numbered(c).UniqueId),
+            monitor.Logs.WithId(1106 /* QueueFull */).Select(r => r.GetStructuredStateValue("CallId")));
 
         renfieldClock.Advance(TimeSpan.FromHours(1));
         await rig.Renfield.WaitForDeliveredAsync(6, Timeout);
         Assert.Equal(
-            new[] { 1, 16, 17, 18, 19, 20 }.Select(c => DownstreamCalls.Digits(DownstreamCalls.Number(c))),
-            rig.Renfield.Delivered.Select(r => DownstreamCalls.Digits(DownstreamRig.CallerNumber(r))).Order(StringComparer.Ordinal));
+            new[] { 1, 16, 17, 18, 19, 20 }.Select(c => SyntheticCall.Numbered(c).Digits),
+            rig.Renfield.Delivered.Select(r => r.CallerDigits).Order(StringComparer.Ordinal));
         Output?.WriteLine($"FIGURE row6 queue: capacity 5, 19 calls behind a hung webhook: 14 oldest dropped and counted within {dropping.TotalMilliseconds:F0} ms, newest 5 delivered after");
     }
 
@@ -222,20 +222,20 @@ public sealed class DownstreamRenfieldTests
         // Renfield never answers call 1 in time; call 2 waits behind it in the queue.
         rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });
         var clock = Stopwatch.StartNew();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
-        await ami.SendAsync(DownstreamCalls.Ring(2));
+        await ami.SendAsync(SyntheticCall.Numbered(2).Ringing);
         await failed.WaitForMeasurementsAsync(2, Timeout);
         var dropped = clock.Elapsed;
 
         // A later call goes through the same single worker; once it is delivered, nothing of call 2 can still come.
-        await ami.SendAsync(DownstreamCalls.Ring(3));
+        await ami.SendAsync(SyntheticCall.Numbered(3).Ringing);
         await rig.WaitForCallAsync(3);
         renfieldClock.Advance(TimeSpan.FromHours(1));
 
         Assert.All(failed.GetMeasurementSnapshot(), m => Assert.Equal("DeadlineExceeded", m.Tags["outcome"]));
-        Assert.Single(rig.RequestsFor(DownstreamCalls.Number(1)));
-        Assert.Empty(rig.RequestsFor(DownstreamCalls.Number(2)));
+        Assert.Single(rig.RequestsFor(SyntheticCall.Numbered(1).CallerNumber));
+        Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(2).CallerNumber));
         Assert.InRange(dropped, TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(8));
         Output?.WriteLine($"FIGURE row6 deadline: deadline 1500 ms; both calls dropped {dropped.TotalMilliseconds:F0} ms after call 1; call 2 never sent");
     }

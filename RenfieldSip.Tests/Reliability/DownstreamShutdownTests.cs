@@ -17,7 +17,7 @@ public sealed class DownstreamShutdownTests
     public async Task Sigterm_lets_an_announcement_in_flight_finish_and_exits()
     {
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromSeconds(1) });
-        await using var monitor = DownstreamMonitorProcess.Start(Environment(rig, shutdownTimeoutSeconds: 5));
+        await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 5), Cancellation);
 
         var (exit, clock) = await RingThenTerminateAsync(rig, monitor, TimeSpan.FromSeconds(15));
 
@@ -32,7 +32,7 @@ public sealed class DownstreamShutdownTests
     public async Task Sigterm_abandons_an_announcement_that_outlasts_the_shutdown_timeout_and_exits_in_time()
     {
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromMinutes(1) });
-        await using var monitor = DownstreamMonitorProcess.Start(Environment(rig, shutdownTimeoutSeconds: 2));
+        await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 2), Cancellation);
 
         var (exit, _) = await RingThenTerminateAsync(rig, monitor, TimeSpan.FromSeconds(15));
 
@@ -49,7 +49,7 @@ public sealed class DownstreamShutdownTests
         var renfieldClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock, ResponseDelay = TimeSpan.FromHours(1) });
         var (monitor, ami) = await rig.StartMonitorAsync();
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
 
         // The host's timeout runs out while the announcement waits; every service after it gets a cancelled token.
@@ -58,10 +58,10 @@ public sealed class DownstreamShutdownTests
         await monitor.StopAsync(shutdownTimeout.Token);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"stopped after {clock.Elapsed}");
-        Assert.Contains(DownstreamRig.LogsWithId(monitor, 1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
+        Assert.Contains(monitor.Logs.WithId(1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
     }
 
-    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, DownstreamMonitorProcess monitor, TimeSpan exitTimeout)
+    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, MonitorProcess monitor, TimeSpan exitTimeout)
     {
         AmiTestServerConnection ami;
         try
@@ -73,7 +73,7 @@ public sealed class DownstreamShutdownTests
             throw new TimeoutException("The monitor process did not log in. Its output:\n" + monitor.Output, e);
         }
 
-        await ami.SendAsync(DownstreamCalls.Ring(1));
+        await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1, TimeSpan.FromSeconds(15));
         var sinceRequest = Stopwatch.StartNew();
 
@@ -100,7 +100,6 @@ public sealed class DownstreamShutdownTests
         ["RENFIELD_WEBHOOK_URL"] = rig.Renfield.WebhookUrl.ToString(),
         ["RENFIELD_WEBHOOK_TOKEN"] = DownstreamRig.Token,
         ["PHONEBOOK_PATH"] = rig.PhonebookPath,
-        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         ["Logging__LogLevel__Default"] = "Information",
 
         // HostOptions.ShutdownTimeout is read from the host key shutdownTimeoutSeconds (DOTNET_ prefix in the environment).

@@ -52,21 +52,21 @@ public sealed class DownstreamTelemetryLeakTests
         }
 
         await AnnounceAsync(rig, ami, 1, HttpStatusCode.OK);
-        Assert.Equal(200, (await DownstreamRig.TestCallAsync(monitor, DownstreamCalls.Number(20), "Testanruf", Cancellation)).Status);
+        Assert.Equal(200, (await DownstreamRig.TestCallAsync(monitor, SyntheticCall.Numbered(20).CallerNumber, "Testanruf", Cancellation)).Status);
 
         // Renfield refuses: a rotated token (403), no proactive notifications (503), a 500 then success, a 422 that
         // echoes the caller number back (as Pydantic does), and its own duplicate 429.
         rig.Renfield.Token = "rotated-elsewhere";
         await AnnounceAsync(rig, ami, 2, HttpStatusCode.Forbidden);
-        Assert.Equal(502, (await DownstreamRig.TestCallAsync(monitor, DownstreamCalls.Number(21), null, Cancellation)).Status);
+        Assert.Equal(502, (await DownstreamRig.TestCallAsync(monitor, SyntheticCall.Numbered(21).CallerNumber, null, Cancellation)).Status);
         rig.Renfield.Token = token;
         rig.Renfield.ProactiveEnabled = false;
         await AnnounceAsync(rig, ami, 3, HttpStatusCode.ServiceUnavailable);
         rig.Renfield.ProactiveEnabled = true;
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.InternalServerError, FakeRenfield.InternalErrorDetail));
         await AnnounceAsync(rig, ami, 4, HttpStatusCode.InternalServerError);
-        await rig.Renfield.WaitForAsync(all => all.Count(r => DownstreamRig.CallerNumber(r) == "+49 30 55500004") == 2, "the retry of call 4", Timeout);
-        rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.UnprocessableEntity, Echo422(DownstreamCalls.Number(5))));
+        await rig.Renfield.WaitForAsync(all => all.Count(r => r.CallerNumber == "+49 30 55500004") == 2, "the retry of call 4", Timeout);
+        rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.UnprocessableEntity, Echo422(SyntheticCall.Numbered(5).CallerNumber)));
         await AnnounceAsync(rig, ami, 5, HttpStatusCode.UnprocessableEntity);
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.TooManyRequests, FakeRenfield.DuplicateDetail));
         await AnnounceAsync(rig, ami, 6, HttpStatusCode.TooManyRequests);
@@ -74,9 +74,9 @@ public sealed class DownstreamTelemetryLeakTests
         // Redis killed and back; Asterisk restarted.
         redis.Stop();
         await AnnounceAsync(rig, ami, 7, HttpStatusCode.OK);
-        await DownstreamWait.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
         await redis.StartAsync(Cancellation);
-        await DownstreamWait.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
         await AnnounceAsync(rig, ami, 8, HttpStatusCode.OK);
         await rig.Ami.StopAsync();
         rig.Ami.Restart();
@@ -84,8 +84,8 @@ public sealed class DownstreamTelemetryLeakTests
         await AnnounceAsync(rig, second, 9, HttpStatusCode.OK);
 
         // The last announcement is logged after Renfield saw it: wait for the monitor's line about it.
-        await DownstreamWait.UntilAsync(
-            () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1108 && DownstreamRig.State(r, "CallId") == DownstreamCalls.CallId(9)),
+        await Poll.UntilAsync(
+            () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1108 && r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(9).UniqueId),
             "the monitor to finish call 9", Timeout, Cancellation);
         capture.RecordObservableInstruments();
 
@@ -132,7 +132,7 @@ public sealed class DownstreamTelemetryLeakTests
 
     private static async Task AnnounceAsync(DownstreamRig rig, AmiTestServerConnection ami, int call, HttpStatusCode expected)
     {
-        await ami.SendAsync(DownstreamCalls.Ring(call));
+        await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         var request = await rig.WaitForCallAsync(call, Timeout);
         Assert.Equal(expected, request.StatusCode);
     }
@@ -145,12 +145,12 @@ public sealed class DownstreamTelemetryLeakTests
     /// <summary>Every caller number the run used: the synthetic ones and every CallerIDNum of the captures.</summary>
     private static List<string> CallerNumbers()
     {
-        var numbers = Enumerable.Range(1, 21).Select(c => DownstreamCalls.Digits(DownstreamCalls.Number(c))).ToHashSet(StringComparer.Ordinal);
+        var numbers = Enumerable.Range(1, 21).Select(c => SyntheticCall.Numbered(c).Digits).ToHashSet(StringComparer.Ordinal);
         foreach (var name in AmiCapture.AllNames)
         {
             foreach (var line in Encoding.UTF8.GetString(AmiCapture.Load(name).Bytes).Split("\r\n"))
             {
-                if (line.StartsWith("CallerIDNum: ", StringComparison.Ordinal) && DownstreamCalls.Digits(line) is { Length: >= 6 } digits)
+                if (line.StartsWith("CallerIDNum: ", StringComparison.Ordinal) && PhoneDigits.Of(line) is { Length: >= 6 } digits)
                 {
                     numbers.Add(digits);
                 }

@@ -48,9 +48,6 @@ internal sealed class AmiClientHarness : IAsyncDisposable
         return harness;
     }
 
-    public IReadOnlyList<FakeLogRecord> LogsWithId(int eventId) =>
-        [.. Logs.GetSnapshot().Where(record => record.Id.Id == eventId)];
-
     /// <summary>The secret must appear in no log message, structured value, exception, status text or health message.</summary>
     public void AssertSecretNeverExposed()
     {

@@ -94,29 +94,16 @@ internal sealed class DownstreamRig : IAsyncDisposable
 
     /// <summary>Requests whose <c>caller_number</c> has the digits of <paramref name="number"/>.</summary>
     public IReadOnlyList<FakeRenfieldRequest> RequestsFor(string number) =>
-        [.. Renfield.Requests.Where(r => DownstreamCalls.Digits(CallerNumber(r)) == DownstreamCalls.Digits(number))];
+        [.. Renfield.Requests.Where(r => r.CallerDigits == PhoneDigits.Of(number))];
 
     /// <summary>Waits until Renfield received a request for <paramref name="call"/>'s caller; returns it.</summary>
     public async Task<FakeRenfieldRequest> WaitForCallAsync(int call, TimeSpan? timeout = null)
     {
-        var digits = DownstreamCalls.Digits(DownstreamCalls.Number(call));
+        var digits = SyntheticCall.Numbered(call).Digits;
         var requests = await Renfield.WaitForAsync(
-            all => all.Any(r => DownstreamCalls.Digits(CallerNumber(r)) == digits), $"the announcement of call {call}", timeout ?? TimeSpan.FromSeconds(10));
-        return requests.First(r => DownstreamCalls.Digits(CallerNumber(r)) == digits);
+            all => all.Any(r => r.CallerDigits == digits), $"the announcement of call {call}", timeout ?? TimeSpan.FromSeconds(10));
+        return requests.First(r => r.CallerDigits == digits);
     }
-
-    /// <summary>Log records of <paramref name="monitor"/> with this EventId.</summary>
-    public static IReadOnlyList<Microsoft.Extensions.Logging.Testing.FakeLogRecord> LogsWithId(MonitorUnderTest monitor, int eventId) =>
-        [.. monitor.Logs.GetSnapshot().Where(r => r.Id.Id == eventId)];
-
-    public static string? State(Microsoft.Extensions.Logging.Testing.FakeLogRecord record, string key) =>
-        record.StructuredState?.FirstOrDefault(kv => kv.Key == key).Value;
-
-    public static string? CallerNumber(FakeRenfieldRequest request) =>
-        request.Json is { } json && json.TryGetProperty("data", out var data) && data.TryGetProperty("caller_number", out var number)
-            && number.ValueKind == System.Text.Json.JsonValueKind.String
-            ? number.GetString()
-            : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -34,4 +34,14 @@ public sealed record FakeRenfieldRequest
         Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary><c>data.caller_number</c> of the JSON body, or null when it is absent or not a string.</summary>
+    public string? CallerNumber =>
+        Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("caller_number", out var number) && number.ValueKind == JsonValueKind.String
+            ? number.GetString()
+            : null;
+
+    /// <summary>The digits of <see cref="CallerNumber"/> (empty when there is none): what tests match a call by.</summary>
+    public string CallerDigits => PhoneDigits.Of(CallerNumber);
 }

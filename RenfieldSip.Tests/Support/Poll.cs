@@ -3,10 +3,11 @@ using System.Diagnostics;
 namespace RenfieldSip.Tests.Support;
 
 /// <summary>
-/// Waits for state that gives no signal of its own (a log line, a health answer, another process), checking every
-/// few milliseconds and failing with a message after a timeout. Returns how long the wait took, for figures.
+/// Waits for state that gives no signal of its own (a log line, a health answer, Redis, another process), checking
+/// every few milliseconds and failing with <see cref="TimeoutException"/> after a timeout. Returns how long the wait
+/// took, for figures.
 /// </summary>
-internal static class DownstreamWait
+internal static class Poll
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
 
