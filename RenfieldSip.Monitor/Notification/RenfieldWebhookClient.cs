@@ -92,7 +92,7 @@ internal sealed partial class RenfieldWebhookClient(
 
             try
             {
-                await Task.Delay(delay, timeProvider, cancellationToken);
+                await WaitUntilAsync(timeProvider.GetUtcNow() + delay, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -211,5 +211,15 @@ internal sealed partial class RenfieldWebhookClient(
         var version = typeof(RenfieldWebhookClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus > 0 ? version[..plus] : version;
+    }
+
+    // Timers run on a coarse clock (4 ms ticks on Linux) and can fire that much early; a Retry-After is the server's
+    // floor, so top the wait up until the instant has really passed.
+    private async Task WaitUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        for (var remaining = instant - timeProvider.GetUtcNow(); remaining > TimeSpan.Zero; remaining = instant - timeProvider.GetUtcNow())
+        {
+            await Task.Delay(remaining, timeProvider, cancellationToken);
+        }
     }
 }
