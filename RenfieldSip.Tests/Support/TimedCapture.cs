@@ -1,7 +1,6 @@
 using System.Globalization;
-using RenfieldSip.Tests.Support;
 
-namespace RenfieldSip.Tests.EndToEnd;
+namespace RenfieldSip.Tests.Support;
 
 /// <summary>
 /// A capture's body cut into the TCP chunks Asterisk really sent, each with the pause that came before it, scaled
