@@ -6,7 +6,7 @@ using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Tests.Calls;
 using RenfieldSip.Tests.Support;
 
-namespace RenfieldSip.Tests.Benchmarks;
+namespace RenfieldSip.Tests.Calls;
 
 /// <summary>
 /// Issue 5's hot-path properties that a benchmark would only show as a number: noise costs no allocation, and
