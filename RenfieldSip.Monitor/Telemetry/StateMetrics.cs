@@ -6,7 +6,8 @@ namespace RenfieldSip.Monitor.Telemetry;
 
 /// <summary>
 /// The observable side of the monitor's Meter: state that other components already keep (AMI session, calls in
-/// progress, Redis fallback) is read when a collector asks, so no hot path pays for it.
+/// progress, Redis fallback) is read when a collector asks, so no hot path pays for it. A hosted service only so
+/// the host builds it at start: the instruments must exist before the first collection.
 /// </summary>
 internal sealed class StateMetrics : IHostedService
 {
