@@ -5,7 +5,8 @@ internal static class MonitorApplication
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // appsettings.json lies beside the binary; `dotnet run` starts in the repository root (for the phonebook path).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddServiceDefaults();
         builder.AddMonitorServices();
         configure?.Invoke(builder);
