@@ -61,7 +61,9 @@ public sealed class CaptureReplayEndToEndTests
     [InlineData("national-caller-pai-cancel.ami", "Anruf von Oma Helga", "+49 170 5555555")]
     [InlineData("national-caller-pai-cancel.read-all.ami", "Anruf von Oma Helga", "+49 170 5555555")]
     [InlineData("national-did-cancel.ami", "Anruf von Max Mustermann", "+49 170 1234567")]
+    [InlineData("national-did-cancel.read-all.ami", "Anruf von Max Mustermann", "+49 170 1234567")]
     [InlineData("no-user-ruri-s-loop-cancel.ami", "Anruf von Max Mustermann", "+49 170 1234567")]
+    [InlineData("no-user-ruri-s-loop-cancel.read-all.ami", "Anruf von Max Mustermann", "+49 170 1234567")]
     public async Task Legacy_dialplan_with_trusted_caller_id_announces_the_phonebook_name(string capture, string title, string number)
     {
         await using var harness = await EndToEndHarness.StartAsync(TrustCallerId);
