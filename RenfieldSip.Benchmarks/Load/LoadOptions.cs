@@ -23,7 +23,8 @@ internal sealed class LoadOptions
           --duration T           paced seconds (default 10)
           --memory-calls A,B     memory checkpoints (default 10000,50000)
           --window W             memory: calls sent ahead of announcements (default 512)
-          --monitor PATH         RenfieldSip.Monitor.dll (default: the Release build beside this repo)
+          --monitor PATH         RenfieldSip.Monitor.dll, or a NativeAOT RenfieldSip.Monitor executable
+                                 (default: the Release build beside this repo)
           --redis CONN           also run paced with ConnectionStrings__redis=CONN (a running redis-server)
           --max-concurrency N    Webhook__MaxConcurrency for the monitor (default: the monitor's)
           --queue-capacity N     Webhook__QueueCapacity (default: --calls for throughput, the monitor's otherwise)

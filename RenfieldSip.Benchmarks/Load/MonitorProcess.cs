@@ -25,14 +25,20 @@ internal sealed class MonitorProcess : IAsyncDisposable
 
     public static MonitorProcess Start(string monitorDll, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A path that is not a .dll is a NativeAOT build (what the container ships), started directly.
+        var isDll = monitorDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : monitorDll)
         {
-            ArgumentList = { monitorDll },
             WorkingDirectory = System.IO.Path.GetDirectoryName(monitorDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        if (isDll)
+        {
+            start.ArgumentList.Add(monitorDll);
+        }
 
         // Nothing from our own environment may reconfigure the monitor behind the run's back (OTLP export, URLs, …).
         foreach (var key in start.Environment.Keys.ToArray())
