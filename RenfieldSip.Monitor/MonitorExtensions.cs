@@ -13,8 +13,6 @@ internal static class MonitorExtensions
     {
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, MonitorJsonContext.Default));
         builder.AddAmiClient();
         builder.AddCallerIdentity();
         builder.AddDedup();

@@ -36,7 +36,7 @@ internal static class TestCallEndpoint
             }
             catch (System.Text.Json.JsonException)
             {
-                return Results.BadRequest(new TestCallResponse("-", "Body must be JSON like {\"number\":\"+49 170 1234567\",\"name\":\"Max\"}"));
+                return Answer(new TestCallResponse("-", "Body must be JSON like {\"number\":\"+49 170 1234567\",\"name\":\"Max\"}"), StatusCodes.Status400BadRequest);
             }
         }
 
@@ -52,8 +52,12 @@ internal static class TestCallEndpoint
             : null;
         var outcome = await announcer.AnnounceAsync(call, caller, dedupPerCall: true, cancellationToken);
         var response = new TestCallResponse(callId, outcome.ToString());
-        return outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield
-            ? Results.Ok(response)
-            : Results.Json(response, MonitorJsonContext.Default.TestCallResponse, statusCode: StatusCodes.Status502BadGateway);
+        return Answer(
+            response,
+            outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
+
+    // One JSON shape (snake_case, source-generated) for every answer, whatever the status.
+    private static IResult Answer(TestCallResponse response, int statusCode) =>
+        Results.Json(response, MonitorJsonContext.Default.TestCallResponse, statusCode: statusCode);
 }

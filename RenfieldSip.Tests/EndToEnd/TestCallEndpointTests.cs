@@ -21,6 +21,7 @@ public sealed class TestCallEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
         Assert.Equal("Delivered", body.GetProperty("outcome").GetString());
+        Assert.StartsWith("test-", body.GetProperty("call_id").GetString(), StringComparison.Ordinal);
         var request = Assert.Single(await harness.Renfield.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal("Anruf von Testanruf", request.JsonString("title"));
     }
@@ -64,6 +65,8 @@ public sealed class TestCallEndpointTests
         using var response = await client.PostAsync("/api/test-call", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal("-", body.GetProperty("call_id").GetString());
         Assert.Empty(harness.Renfield.Requests);
     }
 }
