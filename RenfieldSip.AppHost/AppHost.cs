@@ -1,12 +1,11 @@
 using System.Net.Sockets;
-using Aspire.Hosting.Docker.Resources.ServiceNodes;
 using Microsoft.Extensions.DependencyInjection;
 using RenfieldSip.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 // The SIP account at the provider (sipgate, easybell, ...), see docs/SIP_INTEGRATION.md.
-var sipRegistrar = builder.AddParameter("sip-registrar", "sipconnect.sipgate.de", publishValueAsDefault: true);
+var sipRegistrar = builder.AddParameter("sip-registrar", new ConfigurableDefault("sipconnect.sipgate.de"));
 var sipUsername = builder.AddParameter("sip-username");
 var sipPassword = builder.AddParameter("sip-password", secret: true);
 
@@ -78,28 +77,5 @@ var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launch
             Description = "Sendet einen synthetischen Anruf durch Telefonbuch, Dedup und Renfield-Webhook.",
             IconName = "Call",
         });
-
-var compose = builder.AddDockerComposeEnvironment("compose")
-    // Renfield's own compose has its dashboard story; this one only carries the call path.
-    .WithDashboard(false);
-
-// Aspire.Hosting.Docker 13.5.2 maps every endpoint without its protocol, so the udp and the tcp
-// 5060 endpoint collapse into one "5060:5060" (tcp). Spell the ports out.
-if (builder.ExecutionContext.IsPublishMode)
-{
-    asterisk.PublishAsDockerComposeService((_, service) =>
-    {
-        service.Ports.Clear();
-        service.Ports.Add("5060:5060/udp");
-        service.Ports.Add("5060:5060/tcp");
-        service.Restart = "unless-stopped";
-    });
-    monitor.PublishAsDockerComposeService((_, service) =>
-    {
-        service.AddVolume(new Volume { Name = "phonebook", Type = "bind", Source = "../config/sip", Target = "/config/sip", ReadOnly = true });
-        service.Restart = "unless-stopped";
-    });
-    redis.PublishAsDockerComposeService((_, service) => service.Restart = "unless-stopped");
-}
 
 builder.Build().Run();

@@ -30,9 +30,16 @@ internal static class MonitorConfigurationKeys
         "AMI_SECRET", "Ami__Secret", "RENFIELD_WEBHOOK_TOKEN", "Webhook__Token", "SIP_PASSWORD", "REDIS_PASSWORD",
     };
 
-    /// <summary>Read by ASP.NET Core, OpenTelemetry and the service defaults rather than by the monitor's own options.</summary>
+    /// <summary>
+    /// Read by the .NET runtime, ASP.NET Core, logging, OpenTelemetry and the service defaults rather than by the
+    /// monitor's own options (Aspire sets <c>DOTNET_*</c> and <c>LOGGING__CONSOLE__*</c> for every project it runs).
+    /// </summary>
     public static bool IsPlatformVariable(string name) =>
-        name == "HTTP_PORTS" || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || name.StartsWith("OTEL_", StringComparison.Ordinal);
+        name == "HTTP_PORTS"
+        || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+        || name.StartsWith("OTEL_", StringComparison.Ordinal)
+        || name.StartsWith("DOTNET_", StringComparison.Ordinal)
+        || name.StartsWith("LOGGING__CONSOLE__", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsReadByMonitor(string environmentVariable) =>
         Aliases.ContainsKey(environmentVariable)

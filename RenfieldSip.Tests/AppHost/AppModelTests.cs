@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
+
+namespace RenfieldSip.Tests.AppHost;
+
+/// <summary>RenfieldSip.AppHost's model as Aspire builds it: what DCP would run, without running it.</summary>
+public sealed class AppModelTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task It_runs_Asterisk_Redis_and_the_monitor()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+
+        Assert.IsType<ContainerResource>(app.Resource("asterisk"));
+        Assert.IsAssignableFrom<ContainerResource>(app.Resource("redis"));
+        Assert.IsType<ProjectResource>(app.Resource("monitor"));
+        var image = app.Resource("asterisk").Annotations.OfType<ContainerImageAnnotation>().Single();
+        Assert.Equal(("andrius/asterisk", "20.18.2_debian-trixie"), (image.Image, image.Tag));
+        Assert.Equal("docker.io/library/redis:8.6", ImageOf(app.Resource("redis")));
+    }
+
+    [Theory]
+    [InlineData("sip-udp", ProtocolType.Udp)]
+    [InlineData("sip-tcp", ProtocolType.Tcp)]
+    public async Task SIP_is_5060_fixed_unproxied_and_external(string name, ProtocolType protocol)
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+
+        var endpoint = Endpoint(app, "asterisk", name);
+        Assert.Equal(protocol, endpoint.Protocol);
+        Assert.Equal(5060, endpoint.Port);
+        Assert.Equal(5060, endpoint.TargetPort);
+        Assert.False(endpoint.IsProxied, "SIP writes its own address and port into every message; a proxy port would break them");
+        Assert.True(endpoint.IsExternal);
+    }
+
+    [Fact]
+    public async Task AMI_is_internal_with_no_fixed_host_port()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+
+        var ami = Endpoint(app, "asterisk", "ami");
+        Assert.Equal(5038, ami.TargetPort);
+        Assert.Null(ami.Port);
+        Assert.False(ami.IsExternal);
+        Assert.Equal(["ami", "sip-tcp", "sip-udp"], app.Resource("asterisk").Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_monitor_reaches_AMI_through_the_asterisk_endpoint()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        var host = Assert.IsType<EndpointReferenceExpression>(environment["AMI_HOST"]);
+        var port = Assert.IsType<EndpointReferenceExpression>(environment["AMI_PORT"]);
+        Assert.Equal((EndpointProperty.Host, "ami", "asterisk"), (host.Property, host.Endpoint.EndpointName, host.Endpoint.Resource.Name));
+        Assert.Equal((EndpointProperty.Port, "ami", "asterisk"), (port.Property, port.Endpoint.EndpointName, port.Endpoint.Resource.Name));
+        Assert.Equal("callmonitor", environment["AMI_USERNAME"]);
+    }
+
+    [Fact]
+    public async Task The_monitor_gets_Redis_as_one_connection_string_and_nothing_else_of_it()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        var redis = Assert.IsType<ConnectionStringReference>(environment["ConnectionStrings__redis"]);
+        Assert.Equal("redis", redis.Resource.Name);
+        Assert.Equal(["ConnectionStrings__redis"], environment.Keys.Where(k => k.Contains("redis", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData("monitor", "AMI_SECRET", "ami-secret")]
+    [InlineData("monitor", "RENFIELD_WEBHOOK_TOKEN", "webhook-token")]
+    [InlineData("asterisk", "AMI_SECRET", "ami-secret")]
+    [InlineData("asterisk", "SIP_PASSWORD", "sip-password")]
+    public async Task Secrets_are_only_references_to_secret_parameters(string resource, string variable, string parameter)
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync(resource, Cancellation);
+
+        var value = Assert.IsType<ParameterResource>(environment[variable]);
+        Assert.Equal(parameter, value.Name);
+        Assert.True(value.Secret, $"{parameter} must be a secret parameter");
+    }
+
+    [Fact]
+    public async Task The_monitor_passes_only_keys_it_reads()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        Assert.All(environment.Keys, key => Assert.True(Config.MonitorConfigurationKeys.IsReadByMonitor(key), $"the AppHost passes {key}, which the monitor does not read"));
+        Assert.Equal(Path.GetFullPath(Config.RepositoryLayout.PathOf("config", "sip", "phonebook.yaml")), environment["PHONEBOOK_PATH"]);
+        Assert.True(File.Exists((string)environment["PHONEBOOK_PATH"]));
+    }
+
+    [Fact]
+    public async Task The_monitor_starts_once_Redis_and_AMI_are_healthy()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+
+        var waits = app.Resource("monitor").Annotations.OfType<WaitAnnotation>().ToList();
+        Assert.Equal(["asterisk", "redis"], waits.Select(w => w.Resource.Name).Order(StringComparer.Ordinal));
+        Assert.All(waits, w => Assert.Equal(WaitType.WaitUntilHealthy, w.WaitType));
+        // "Healthy" for Asterisk means the AMI banner answered, not just a running container.
+        Assert.Equal(["asterisk-ami"], app.Resource("asterisk").Annotations.OfType<HealthCheckAnnotation>().Select(h => h.Key));
+        Assert.Empty(app.Resource("asterisk").Annotations.OfType<WaitAnnotation>());
+    }
+
+    [Fact]
+    public async Task The_dashboard_has_a_Testanruf_command_on_the_monitor()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+
+        var command = app.Resource("monitor").Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "test-call");
+        Assert.Equal("Testanruf", command.DisplayName);
+        Assert.False(string.IsNullOrWhiteSpace(command.DisplayDescription));
+    }
+
+    private static EndpointAnnotation Endpoint(AppModel app, string resource, string name) =>
+        app.Resource(resource).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == name);
+
+    private static string ImageOf(IResource resource)
+    {
+        var image = resource.Annotations.OfType<ContainerImageAnnotation>().Single();
+        return $"{image.Registry}/{image.Image}:{image.Tag}";
+    }
+}
