@@ -1,25 +1,22 @@
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
+using Aspire.Hosting.Testing;
 
 namespace RenfieldSip.Tests.AppHost;
 
-/// <summary>The AppHost's model, built but not started: resources and their unevaluated environment.</summary>
+/// <summary>
+/// The AppHost's model as its code declares it, not built: resources and their unevaluated environment. Building
+/// would cost a shutdown timeout per test, since a built app that never ran waits for its entry point to exit.
+/// </summary>
 internal sealed class AppModel : IAsyncDisposable
 {
-    private readonly DistributedApplication _app;
+    private readonly IDistributedApplicationTestingBuilder _builder;
 
-    private AppModel(DistributedApplication app) => _app = app;
+    private AppModel(IDistributedApplicationTestingBuilder builder) => _builder = builder;
 
-    public DistributedApplicationModel Model => _app.Services.GetRequiredService<DistributedApplicationModel>();
+    public static async Task<AppModel> BuildAsync(IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default) =>
+        new(await AppHostFactory.CreateAsync(parameters, cancellationToken: cancellationToken));
 
-    public static async Task<AppModel> BuildAsync(IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
-    {
-        var builder = await AppHostFactory.CreateAsync(parameters, cancellationToken: cancellationToken);
-        return new AppModel(await builder.BuildAsync(cancellationToken));
-    }
-
-    public IResource Resource(string name) => Model.Resources.Single(r => r.Name == name);
+    public IResource Resource(string name) => _builder.Resources.Single(r => r.Name == name);
 
     public T Resource<T>(string name)
         where T : IResource => (T)Resource(name);
@@ -28,7 +25,7 @@ internal sealed class AppModel : IAsyncDisposable
     public async Task<Dictionary<string, object>> EnvironmentAsync(string name, CancellationToken cancellationToken)
     {
         var resource = Resource(name);
-        var context = new EnvironmentCallbackContext(_app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), resource, cancellationToken: cancellationToken);
+        var context = new EnvironmentCallbackContext(_builder.ExecutionContext, resource, cancellationToken: cancellationToken);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context);
@@ -37,5 +34,5 @@ internal sealed class AppModel : IAsyncDisposable
         return context.EnvironmentVariables;
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _builder.DisposeAsync();
 }

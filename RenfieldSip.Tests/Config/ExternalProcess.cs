@@ -12,8 +12,10 @@ internal static class ExternalProcess
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?> environment,
         string workingDirectory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null)
     {
+        var limit = timeout ?? DefaultTimeout;
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -54,16 +56,16 @@ internal static class ExternalProcess
         var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(DefaultTimeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {DefaultTimeout}.");
+            throw new TimeoutException($"{fileName} did not finish within {limit}.");
         }
 
         return new ProcessResult(process.ExitCode, await standardOutput, await standardError);
