@@ -51,6 +51,8 @@ var phonebookPath = builder.ExecutionContext.IsPublishMode
 var ami = asterisk.GetEndpoint("ami");
 var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
     .WithHttpEndpoint(name: "http")
+    // Healthy once logged in to AMI; Degraded (still 200) while Redis is down and the in-memory window is used.
+    .WithHttpHealthCheck("/health")
     // The monitor reads ConnectionStrings:redis only; REDIS_HOST/REDIS_PASSWORD/... would just
     // spread the Redis password into one more environment.
     .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)

@@ -69,6 +69,7 @@ public sealed class FakeRenfield : IAsyncDisposable
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _time;
+    private readonly IPAddress _listenAddress;
     private WebApplication? _app;
     private TaskCompletionSource _arrived = NewSignal();
     private string? _token;
@@ -81,6 +82,7 @@ public sealed class FakeRenfield : IAsyncDisposable
     private FakeRenfield(FakeRenfieldOptions options)
     {
         _time = options.TimeProvider;
+        _listenAddress = options.ListenAddress;
         _token = options.Token;
         _proactiveEnabled = options.ProactiveEnabled;
         _suppressionWindow = options.SuppressionWindow;
@@ -88,7 +90,7 @@ public sealed class FakeRenfield : IAsyncDisposable
         _rateLimitPerMinute = options.RateLimitPerMinute;
     }
 
-    /// <summary>http://127.0.0.1:{port}/</summary>
+    /// <summary>http://{listen address}:{port}/</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The URL to configure as Webhook:Url.</summary>
@@ -149,7 +151,7 @@ public sealed class FakeRenfield : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(fake._listenAddress, 0));
         var app = builder.Build();
         app.Run(fake.HandleAsync);
         fake._app = app;

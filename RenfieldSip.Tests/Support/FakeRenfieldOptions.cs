@@ -24,6 +24,9 @@ public sealed class FakeRenfieldOptions
     /// <summary>slowapi's <c>API_RATE_LIMIT_DEFAULT</c> per client per minute; null switches the limiter off.</summary>
     public int? RateLimitPerMinute { get; set; }
 
+    /// <summary>Where Kestrel listens; the docker0 address makes the fake reachable from containers.</summary>
+    public System.Net.IPAddress ListenAddress { get; set; } = System.Net.IPAddress.Loopback;
+
     /// <summary>Clock for arrival times, the dedup window and the rate limit; a FakeTimeProvider can be shared with the client.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

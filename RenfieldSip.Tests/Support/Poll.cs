@@ -33,4 +33,28 @@ internal static class Poll
 
         return clock.Elapsed;
     }
+
+    /// <summary>Reads until the value satisfies <paramref name="done"/>, every <paramref name="interval"/>, and returns it.</summary>
+    public static async Task<T> ForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                var value = await read();
+                if (done(value))
+                {
+                    return value;
+                }
+
+                await Task.Delay(interval, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
+        }
+    }
 }
