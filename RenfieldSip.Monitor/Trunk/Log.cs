@@ -24,6 +24,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void NotRegistered(ILogger logger, string problem, string fix);
 
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    public static partial void Unreported(ILogger logger, string problem, string fix);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Information, Message = "{Problem}")]
+    public static partial void Recovering(ILogger logger, string problem);
+
     public static void Changed(ILogger logger, TrunkDiagnosis diagnosis)
     {
         var fix = diagnosis.Fix ?? string.Empty;
@@ -46,6 +52,12 @@ internal static partial class Log
                 break;
             case TrunkCondition.NotRegistered:
                 NotRegistered(logger, diagnosis.Problem, fix);
+                break;
+            case TrunkCondition.Unreported:
+                Unreported(logger, diagnosis.Problem, fix);
+                break;
+            case TrunkCondition.Recovering:
+                Recovering(logger, diagnosis.Problem);
                 break;
             default:
                 break;

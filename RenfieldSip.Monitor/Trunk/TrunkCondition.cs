@@ -22,4 +22,10 @@ internal enum TrunkCondition
 
     /// <summary>Asterisk stopped registering (unregistered, shut down, or gave up).</summary>
     NotRegistered,
+
+    /// <summary>Rejected while the registrar was silent; it answers again and Asterisk will retry.</summary>
+    Recovering,
+
+    /// <summary>No registration report for longer than a healthy trunk's refresh: failing quietly, or no read = system.</summary>
+    Unreported,
 }

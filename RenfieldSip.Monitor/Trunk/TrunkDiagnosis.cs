@@ -38,10 +38,20 @@ internal sealed record TrunkDiagnosis(TrunkCondition Condition, HealthStatus Hea
             HealthStatus.Degraded,
             $"SIP trunk not registered at {registrar}: Asterisk stopped registering.",
             "restart the asterisk container; if it stops again, its log names the SIP answer."),
+        TrunkCondition.Recovering => new(
+            condition,
+            HealthStatus.Degraded,
+            $"SIP registrar {registrar} answers again after a timeout; Asterisk registers again at its next attempt (within 60 s).",
+            null),
+        TrunkCondition.Unreported => new(
+            condition,
+            HealthStatus.Degraded,
+            $"Asterisk has not reported the SIP trunk's registration for {TrunkReportWatchdog.Grace.TotalMinutes:0} minutes: it is failing quietly (a refused password is retried only every 10 minutes) or the AMI user cannot see it.",
+            "run docker exec renfield-asterisk asterisk -rx 'pjsip show registrations'; on Rejected check SIP_USERNAME and SIP_PASSWORD; the AMI user needs read = call,user,system in manager.conf."),
         _ => new(
             condition,
             HealthStatus.Healthy,
             "SIP trunk registration not reported yet: Asterisk reports it at its next registration attempt (at least every 5 minutes).",
-            "none needed; if this lasts longer, give the AMI user read = call,user,system in manager.conf."),
+            null),
     };
 }

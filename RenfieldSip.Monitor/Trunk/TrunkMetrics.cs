@@ -18,7 +18,7 @@ internal sealed class TrunkMetrics : IHostedService
         telemetry.Meter.CreateObservableGauge(
             "renfieldsip.trunk.condition",
             () => (int)status.Diagnosis.Condition,
-            description: "SIP trunk condition: 0 not reported, 1 registered, 2 keep-alives unanswered, 3 credentials refused, 4 registrar silent, 5 registration failed, 6 not registered.");
+            description: "SIP trunk condition: 0 not reported, 1 registered, 2 keep-alives unanswered, 3 credentials refused, 4 registrar silent, 5 registration failed, 6 not registered, 7 recovering, 8 unreported.");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

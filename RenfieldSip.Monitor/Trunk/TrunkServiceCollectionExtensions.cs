@@ -22,6 +22,7 @@ internal static class TrunkServiceCollectionExtensions
                 ?? ActivatorUtilities.CreateInstance(services, calls.ImplementationType!)),
             services.GetRequiredService<TrunkEventHandler>()));
         builder.Services.AddHostedService<TrunkMetrics>();
+        builder.Services.AddHostedService<TrunkReportWatchdog>();
         builder.Services.AddHealthChecks().AddCheck<TrunkHealthCheck>("trunk");
         return builder;
     }
