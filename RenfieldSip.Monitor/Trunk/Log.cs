@@ -1,33 +1,33 @@
 namespace RenfieldSip.Monitor.Trunk;
 
 /// <summary>
-/// Every log line of the trunk area: one per change of the trunk's condition. EventIds 1400-1499 are stable; the
+/// Every log line of the trunk area: one per change of the trunk's condition. EventIds 1600-1699 are stable; the
 /// texts come from <see cref="TrunkDiagnosis"/> so the log and /health say the same thing.
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "{Problem}")]
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "{Problem}")]
     public static partial void Registered(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void CredentialsRefused(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void RegistrarSilent(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void KeepAliveUnanswered(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void RegistrationFailed(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void NotRegistered(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1406, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Warning, Message = "{Problem} Fix: {Fix}")]
     public static partial void Unreported(ILogger logger, string problem, string fix);
 
-    [LoggerMessage(EventId = 1407, Level = LogLevel.Information, Message = "{Problem}")]
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Information, Message = "{Problem}")]
     public static partial void Recovering(ILogger logger, string problem);
 
     public static void Changed(ILogger logger, TrunkDiagnosis diagnosis)

@@ -36,7 +36,7 @@ public sealed class RealAsteriskCallTests(SipRigFixture fixture) : IClassFixture
         Assert.DoesNotContain(SipRig.SipPassword, text, StringComparison.Ordinal);
         Assert.DoesNotContain(SipRig.SipUsername, text, StringComparison.Ordinal);
         Assert.DoesNotContain(SipRig.AmiSecret, text, StringComparison.Ordinal);
-        Assert.Contains(rig.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1400 && r.Message == $"SIP trunk registered at {rig.Registrar}.");
+        Assert.Contains(rig.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1600 && r.Message == $"SIP trunk registered at {rig.Registrar}.");
     }
 
     [Fact]
