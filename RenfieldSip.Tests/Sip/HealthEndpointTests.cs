@@ -25,7 +25,8 @@ public sealed class HealthEndpointTests
             ["Webhook:Url"] = renfield.WebhookUrl.ToString(),
             ["Webhook:Token"] = WebhookToken,
             ["Phonebook:Path"] = Path.Combine(AppContext.BaseDirectory, "no-phonebook.yaml"),
-        });
+        },
+        cancellationToken: Cancellation);
         using var http = new HttpClient { BaseAddress = monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
         await Poll.UntilAsync(() => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1003), "the first failed AMI connect", TimeSpan.FromSeconds(30), Cancellation);
