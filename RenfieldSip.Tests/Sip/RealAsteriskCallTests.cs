@@ -52,15 +52,28 @@ public sealed class RealAsteriskCallTests(SipRigFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_call_with_a_national_DID_without_plus_is_announced()
+    public async Task The_number_in_P_Asserted_Identity_wins_over_the_From_header()
     {
         var rig = fixture.Rig;
 
-        var exit = await rig.CallAsync(rig.LineUri("030123456", fixture.Line), [("01705555555", "Helga", "030123456")], Cancellation);
+        var exit = await rig.CallAsync(rig.LineUri("+4930123456", fixture.Line), [("+491705555555", "Helga", "+4930123456")], Cancellation, "provider-invite-pai.xml");
         var request = await WaitForCallerAsync(rig, "+491705555555");
 
         Assert.Equal(0, exit);
         Assert.Equal("Anruf von Oma Helga", request.JsonString("title"));
+        Assert.DoesNotContain(rig.Renfield.Requests, r => r.CallerDigits == "493055501234");
+    }
+
+    [Fact]
+    public async Task A_call_with_a_national_DID_without_plus_is_announced()
+    {
+        var rig = fixture.Rig;
+
+        var exit = await rig.CallAsync(rig.LineUri("030123456", fixture.Line), [("01711112222", "Someone", "030123456")], Cancellation);
+        var request = await WaitForCallerAsync(rig, "+491711112222");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Anruf von ", request.JsonString("title"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +96,7 @@ public sealed class RealAsteriskCallTests(SipRigFixture fixture) : IClassFixture
         var rig = fixture.Rig;
         var before = rig.Renfield.Requests.Count;
 
-        var exit = await rig.CallAsync(rig.LineUri("+4930123456", fixture.Line), [("+491709876543", "Geheim", "+4930123456")], Cancellation, withheld: true);
+        var exit = await rig.CallAsync(rig.LineUri("+4930123456", fixture.Line), [("+491709876543", "Geheim", "+4930123456")], Cancellation, "provider-invite-withheld.xml");
         var requests = await rig.Renfield.WaitForAsync(
             all => all.Skip(before).Any(r => r.JsonString("title") == "Anonymer Anruf"), "the anonymous announcement", Announced);
 

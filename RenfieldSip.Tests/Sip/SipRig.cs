@@ -156,14 +156,18 @@ internal sealed class SipRig : IAsyncDisposable
         return exitCode;
     }
 
-    /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once; Request-URI <paramref name="requestUri"/>.</summary>
-    public async Task<int> CallAsync(string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, bool withheld = false)
+    /// <summary>
+    /// Calls from the provider, one per CSV row (caller;name;DID), all at once; Request-URI <paramref name="requestUri"/>;
+    /// <paramref name="scenario"/> decides where the caller is (From, P-Asserted-Identity, withheld).
+    /// </summary>
+    public async Task<int> CallAsync(
+        string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml")
     {
         var csv = Path.Combine(_directory, $"calls-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(csv, ["SEQUENTIAL", .. calls.Select(c => $"{c.Caller};{c.Name};{c.Did}")], cancellationToken);
         var count = calls.Count.ToString(CultureInfo.InvariantCulture);
         return await SendAsync(
-            withheld ? "provider-invite-withheld.xml" : "provider-invite.xml",
+            scenario,
             ["-inf", csv, "-key", "ruri", requestUri, "-m", count, "-l", count, "-r", count, "-rp", "1000"],
             "127.0.0.1",
             cancellationToken);
