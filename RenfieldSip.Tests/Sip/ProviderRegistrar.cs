@@ -13,8 +13,6 @@ internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
 
     public int Port { get; } = FreePorts.Udp();
 
-    public string LineFile => Path.Combine(directory, "line.txt");
-
     private string Log => Path.Combine(directory, $"registrar-{_runs}.log");
 
     /// <summary>Starts answering; <paramref name="password"/> is the one the provider accepts (others get 403).</summary>
@@ -26,7 +24,7 @@ internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
             [
                 "-sf", SipToolchain.Scenario("provider-registrar.xml"), "-i", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture),
                 "-key", "user", username, "-key", "pass", password, "-key", "expires", grantedExpirySeconds.ToString(CultureInfo.InvariantCulture),
-                "-key", "linefile", LineFile, "-trace_logs", "-log_file", Log, "-nostdin",
+                "-trace_logs", "-log_file", Log, "-nostdin",
             ],
             directory);
     }
@@ -41,11 +39,19 @@ internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
         }
     }
 
+    public bool IsRunning => _sipp is { HasExited: false };
+
     /// <summary>
     /// The clock ticks (sipp's milliseconds since its start) of this run's lines with <paramref name="marker"/>:
     /// REGISTERED, REFUSED or KEEPALIVE, in order.
     /// </summary>
-    public IReadOnlyList<long> Events(string marker)
+    public IReadOnlyList<long> Events(string marker) =>
+        [.. Lines(marker).Select(parts => long.TryParse(parts[^1], CultureInfo.InvariantCulture, out var tick) ? tick : -1).Where(tick => tick >= 0)];
+
+    /// <summary>The line token of this run's last accepted REGISTER, or null.</summary>
+    public string? LastLine() => Lines("REGISTERED").Where(parts => parts.Length >= 3).Select(parts => parts[1]).LastOrDefault();
+
+    private List<string[]> Lines(string marker)
     {
         if (!File.Exists(Log))
         {
@@ -54,17 +60,17 @@ internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
 
         using var stream = new FileStream(Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var ticks = new List<long>();
+        var lines = new List<string[]>();
         while (reader.ReadLine() is { } line)
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 2 && parts[0] == marker && long.TryParse(parts[^1], CultureInfo.InvariantCulture, out var tick))
+            if (parts.Length >= 2 && parts[0] == marker)
             {
-                ticks.Add(tick);
+                lines.Add(parts);
             }
         }
 
-        return ticks;
+        return lines;
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());

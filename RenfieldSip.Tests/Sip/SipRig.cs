@@ -134,11 +134,11 @@ internal sealed class SipRig : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the registrar (its current run) accepted a REGISTER; returns the line token it wrote.</summary>
+    /// <summary>Waits until the registrar (its current run) accepted a REGISTER; returns the Contact's line token.</summary>
     public async Task<string> WaitForRegistrationAsync(CancellationToken cancellationToken)
     {
-        await Poll.UntilAsync(() => Provider.Events("REGISTERED").Count > 0, "the registrar to accept a REGISTER", HangGuard, cancellationToken);
-        return (await File.ReadAllTextAsync(Provider.LineFile, cancellationToken)).Trim();
+        await Poll.UntilAsync(() => Provider.LastLine() is not null, "the registrar to accept a REGISTER", HangGuard, cancellationToken);
+        return Provider.LastLine()!;
     }
 
     /// <summary>The provider comes back with no memory of the registration (a fresh registrar on the same port).</summary>
@@ -176,13 +176,25 @@ internal sealed class SipRig : IAsyncDisposable
     public string LineUri(string? user, string line) =>
         user is null ? $"sip:127.0.0.1:{Asterisk.SipPort};line={line}" : $"sip:{user}@127.0.0.1:{Asterisk.SipPort};line={line}";
 
-    /// <summary>Waits until the monitor's trunk condition is <paramref name="condition"/>.</summary>
-    public Task WaitForTrunkAsync(TrunkCondition condition, CancellationToken cancellationToken) =>
-        Poll.UntilAsync(
-            () => Monitor.GetRequiredService<TrunkStatus>().Diagnosis.Condition == condition,
-            $"the trunk to be {condition} (now {Monitor.GetRequiredService<TrunkStatus>().Diagnosis.Condition})",
-            HangGuard,
-            cancellationToken);
+    /// <summary>Waits until the monitor's trunk condition is <paramref name="condition"/>; on timeout says what Asterisk and the provider saw.</summary>
+    public async Task WaitForTrunkAsync(TrunkCondition condition, CancellationToken cancellationToken)
+    {
+        var status = Monitor.GetRequiredService<TrunkStatus>();
+        try
+        {
+            await Poll.UntilAsync(() => status.Diagnosis.Condition == condition, $"the trunk to be {condition}", HangGuard, cancellationToken);
+        }
+        catch (TimeoutException timeout)
+        {
+            var trunkLines = Monitor.Logs.GetSnapshot().Where(r => r.Id.Id is >= 1600 and < 1700).Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Id.Id}");
+            throw new TimeoutException(
+                $"{timeout.Message} Now {status.Diagnosis.Condition}; trunk log: {string.Join(", ", trunkLines)}; registrar running: {Provider.IsRunning}, "
+                + $"REGISTERED {Provider.Events("REGISTERED").Count}, KEEPALIVE {Provider.Events("KEEPALIVE").Count}, REFUSED {Provider.Events("REFUSED").Count}.\n"
+                + await Asterisk.CommandAsync("pjsip show registrations", cancellationToken)
+                + await Asterisk.CommandAsync("pjsip show contacts", cancellationToken),
+                timeout);
+        }
+    }
 
     /// <summary>GET /health: the status code and the JSON body.</summary>
     public async Task<(int Status, JsonElement Body, string Text)> HealthAsync(CancellationToken cancellationToken)
