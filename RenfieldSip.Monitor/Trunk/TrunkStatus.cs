@@ -38,17 +38,6 @@ internal sealed class TrunkStatus
         }
     }
 
-    public TrunkReachability Reachability
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _reachability;
-            }
-        }
-    }
-
     /// <summary>
     /// A Registry event carries no SIP code, so the cause of a rejection is read from the keep-alives: a registrar
     /// that answers OPTIONS but rejects the REGISTER refuses the credentials; one that answers nothing is unreachable.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using RenfieldSip.Monitor.Trunk;
 using RenfieldSip.Tests.Support;
@@ -83,10 +82,7 @@ internal sealed class SipRig : IAsyncDisposable
         FakeRenfield? renfield = null;
         try
         {
-            if (options.StartRegistrar)
-            {
-                provider.Start(SipUsername, options.ProviderPassword, GrantedExpirySeconds);
-            }
+            provider.Start(SipUsername, options.ProviderPassword, GrantedExpirySeconds);
 
             asterisk = await HostAsterisk.StartAsync(
                 new Dictionary<string, string?>
