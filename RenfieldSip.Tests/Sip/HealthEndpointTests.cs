@@ -34,6 +34,7 @@ public sealed class HealthEndpointTests
         var text = await health.Content.ReadAsStringAsync(Cancellation);
         var body = JsonDocument.Parse(text).RootElement;
         var alive = await http.GetStringAsync(new Uri("/alive", UriKind.Relative), Cancellation);
+        ReliabilityFigures.Report("health", "/health with Asterisk down", text);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("application/json", health.Content.Headers.ContentType?.MediaType);
