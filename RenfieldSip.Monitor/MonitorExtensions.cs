@@ -4,6 +4,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Trunk;
 
 namespace RenfieldSip.Monitor;
 
@@ -18,6 +19,7 @@ internal static class MonitorExtensions
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddCallPipeline();
+        builder.AddTrunkMonitoring();
         return builder;
     }
 

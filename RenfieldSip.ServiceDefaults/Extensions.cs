@@ -67,7 +67,7 @@ public static class Extensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy("The process is running."), ["live"]);
         return builder;
     }
 
@@ -77,7 +77,8 @@ public static class Extensions
 
         // Readiness: every check must pass. Liveness: only the process itself, so a Redis or Asterisk
         // outage never gets the monitor restarted by an orchestrator.
-        app.MapHealthChecks(HealthEndpointPath);
+        // Readiness answers with every check's status and reason (JSON); liveness stays the bare status word.
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),

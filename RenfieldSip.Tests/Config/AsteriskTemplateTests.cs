@@ -66,7 +66,7 @@ public sealed partial class AsteriskTemplateTests : IDisposable
         Assert.Equal("yes", manager.Section("general").SingleValueOf("enabled"));
         Assert.Equal("5038", manager.Section("general").SingleValueOf("port"));
         var user = manager.Section("callmonitor");
-        Assert.Equal("call,user", user.SingleValueOf("read"));
+        Assert.Equal("call,user,system", user.SingleValueOf("read"));
         Assert.Equal(string.Empty, user.SingleValueOf("write"));
         Assert.Equal("0.0.0.0/0.0.0.0", user.SingleValueOf("deny"));
         Assert.Equal(["general", "callmonitor"], manager.Sections.Select(section => section.Name));

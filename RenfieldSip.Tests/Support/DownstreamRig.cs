@@ -74,12 +74,13 @@ internal sealed class DownstreamRig : IAsyncDisposable
         return (monitor, connection);
     }
 
-    /// <summary>The body of GET /health: Healthy, Degraded or Unhealthy.</summary>
+    /// <summary>The overall status in GET /health's JSON body: Healthy, Degraded or Unhealthy.</summary>
     public static async Task<string> HealthAsync(MonitorUnderTest monitor, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("status").GetString()!;
     }
 
     /// <summary>POST /api/test-call; returns the HTTP status code and the body.</summary>
