@@ -28,14 +28,14 @@ public sealed class AppHostDockerEndToEndTests
         var cancellationToken = timeout.Token;
 
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = WebhookToken });
-        await using var registrar = SippRegistrar.Start(DeploymentPrerequisites.DockerHostAddress, "standin-user", "standin-pass");
+        await using var provider = ContainerProvider.Start();
         var networksBefore = await Docker.NamesAsync("network", cancellationToken);
         var apiKey = Guid.NewGuid().ToString("N");
 
         var builder = await AppHostFactory.CreateAsync(
             new Dictionary<string, string>
             {
-                ["sip-registrar"] = registrar.Registrar,
+                ["sip-registrar"] = provider.Registrar,
                 ["webhook-url"] = renfield.WebhookUrl.ToString(),
                 ["webhook-token"] = WebhookToken,
             },
@@ -59,8 +59,8 @@ public sealed class AppHostDockerEndToEndTests
             }
 
             // A real REGISTER with digest auth, then a real INVITE on the line it registered.
-            var line = await registrar.WaitForRegistrationAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            await SippCall.PlaceAsync(line, cancellationToken);
+            var line = await provider.WaitForRegistrationAsync(cancellationToken);
+            await provider.CallAsync(line, "+491701234567", "Max Mustermann", cancellationToken);
 
             var delivered = await renfield.WaitForDeliveredAsync(1, TimeSpan.FromMinutes(1));
             var call = Assert.Single(delivered);

@@ -12,8 +12,8 @@ internal static class AppHostFactory
     /// <summary>Values for every parameter that has no default, so that nothing prompts.</summary>
     public static readonly IReadOnlyDictionary<string, string> RequiredParameters = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["sip-username"] = "standin-user",
-        ["sip-password"] = "standin-pass",
+        ["sip-username"] = Deployment.ContainerProvider.Username,
+        ["sip-password"] = Deployment.ContainerProvider.Password,
         ["webhook-url"] = "http://127.0.0.1:9/api/notifications/webhook",
         ["webhook-token"] = "apphost-test-token",
         ["ami-secret"] = "apphost-test-ami-secret-0123456789ab",

@@ -31,16 +31,16 @@ public sealed class ComposeDockerEndToEndTests
 
         // Renfield's side is reachable from the containers on the docker0 address, and from nowhere else.
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = WebhookToken, ListenAddress = IPAddress.Parse(DeploymentPrerequisites.DockerHostAddress) });
-        await using var registrar = SippRegistrar.Start(DeploymentPrerequisites.DockerHostAddress, "standin-user", "standin-pass");
+        await using var provider = ContainerProvider.Start();
         var networksBefore = await Docker.NamesAsync("network", cancellationToken);
         var volumesBefore = await Docker.NamesAsync("volume", cancellationToken);
 
         await using (var compose = await ComposeProject.CreateAsync(
             new Dictionary<string, string>
             {
-                ["SIP_REGISTRAR"] = registrar.Registrar,
-                ["SIP_USERNAME"] = "standin-user",
-                ["SIP_PASSWORD"] = "standin-pass",
+                ["SIP_REGISTRAR"] = provider.Registrar,
+                ["SIP_USERNAME"] = ContainerProvider.Username,
+                ["SIP_PASSWORD"] = ContainerProvider.Password,
                 ["AMI_SECRET"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
                 ["SIP_WEBHOOK_TOKEN"] = WebhookToken,
                 ["RENFIELD_WEBHOOK_URL"] = renfield.WebhookUrl.ToString(),
@@ -55,22 +55,20 @@ public sealed class ComposeDockerEndToEndTests
             ReliabilityFigures.Report("compose", "up -d --build returned after", upReturned);
             ReliabilityFigures.Report("compose", "all three healthy after", clock.Elapsed);
 
-            var line = await registrar.WaitForRegistrationAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            await SippCall.PlaceAsync(line, cancellationToken);
+            var line = await provider.WaitForRegistrationAsync(cancellationToken);
+            await provider.CallAsync(line, "+491701234567", "Max Mustermann", cancellationToken);
             var first = Assert.Single(await renfield.WaitForDeliveredAsync(1, TimeSpan.FromMinutes(1)));
             Assert.Equal("Anruf von Max Mustermann", first.Json!.Value.GetProperty("title").GetString());
             Assert.Equal("Bearer " + WebhookToken, first.Header("Authorization"));
 
             // Asterisk restarts: it registers again, the monitor logs in again, and the next call is announced.
-            registrar.ForgetRegistration();
+            var registrations = provider.Registrations;
             var logins = await LoginCountAsync(cancellationToken);
             Assert.Equal(0, (await Docker.RunAsync(["restart", "renfield-asterisk"], TimeSpan.FromMinutes(1), cancellationToken)).ExitCode);
-            line = await registrar.WaitForRegistrationAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            line = await provider.WaitForRegistrationAsync(cancellationToken, after: registrations);
             await Poll.ForAsync(() => LoginCountAsync(cancellationToken), count => count > logins, "the monitor's new AMI login", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), cancellationToken);
 
-            var callers = Path.Combine(Path.GetDirectoryName(compose.EnvFile)!, "callers.csv");
-            await File.WriteAllTextAsync(callers, "SEQUENTIAL\n+4915112345678;Erika Musterfrau;+4930123456\n", cancellationToken);
-            await SippCall.PlaceAsync(line, callers, cancellationToken);
+            await provider.CallAsync(line, "+4915112345678", "Erika Musterfrau", cancellationToken);
             var second = (await renfield.WaitForDeliveredAsync(2, TimeSpan.FromMinutes(1)))[1];
             Assert.Equal("+49 1511 2345678", second.Json!.Value.GetProperty("data").GetProperty("caller_number").GetString());
 

@@ -1,11 +1,12 @@
 using RenfieldSip.Tests.Config;
+using RenfieldSip.Tests.Sip;
 
 namespace RenfieldSip.Tests.Deployment;
 
 /// <summary>
 /// What the container tiers need: a Docker engine with a CLI that Aspire's DCP accepts, the stand-in images under
-/// the names the project uses (<c>../shared/images/build.sh</c>), sipp and the provider scenarios. Each test skips
-/// with the missing piece named where one is absent.
+/// the names the project uses (<c>../shared/images/build.sh</c>) and sipp. Each test skips with the missing piece
+/// named where one is absent.
 /// </summary>
 internal static class DeploymentPrerequisites
 {
@@ -16,14 +17,6 @@ internal static class DeploymentPrerequisites
     public const string DockerHostAddress = "172.17.0.1";
 
     private static readonly Lazy<Task<string?>> Missing = new(FindMissingAsync);
-
-    /// <summary><c>../shared/images</c> beside the repository, or <c>RENFIELDSIP_SHARED_IMAGES</c>.</summary>
-    public static string SharedImages =>
-        Environment.GetEnvironmentVariable("RENFIELDSIP_SHARED_IMAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "images"));
-
-    public static string SippScenario(string name) => Path.Combine(SharedImages, "sipp", name);
 
     /// <summary>Skips the calling test, naming what is missing, unless Docker, the images and sipp are all here.</summary>
     public static async Task RequireAsync(params string[] images)
@@ -50,14 +43,9 @@ internal static class DeploymentPrerequisites
 
     private static async Task<string?> FindMissingAsync()
     {
-        if (!File.Exists("/usr/bin/sipp") && !File.Exists("/usr/local/bin/sipp"))
+        if (!File.Exists(SipToolchain.Sipp))
         {
             return "sipp is not installed (apt-get install sip-tester)";
-        }
-
-        if (!File.Exists(SippScenario("registrar.xml")) || !File.Exists(SippScenario("invite-line.xml")))
-        {
-            return $"the sipp provider scenarios are not in {Path.Combine(SharedImages, "sipp")} (set RENFIELDSIP_SHARED_IMAGES)";
         }
 
         ProcessResult version;

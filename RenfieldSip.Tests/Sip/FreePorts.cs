@@ -9,10 +9,10 @@ namespace RenfieldSip.Tests.Sip;
 /// </summary>
 internal static class FreePorts
 {
-    public static int Udp()
+    public static int Udp(string address = "127.0.0.1")
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 

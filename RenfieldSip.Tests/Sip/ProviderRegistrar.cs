@@ -3,15 +3,19 @@ using System.Globalization;
 namespace RenfieldSip.Tests.Sip;
 
 /// <summary>
-/// The SIP provider's registrar: sipp running provider-registrar.xml on a loopback port, which it keeps across
-/// restarts (a restarted provider has forgotten every registration). Each run logs to its own file.
+/// The SIP provider's registrar: sipp running provider-registrar.xml on a port of <paramref name="address"/>
+/// (loopback, or the docker0 address for Asterisk in a container), which it keeps across restarts (a restarted
+/// provider has forgotten every registration). Each run logs to its own file.
 /// </summary>
-internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
+internal sealed class ProviderRegistrar(string directory, string address = "127.0.0.1") : IAsyncDisposable
 {
     private ToolProcess? _sipp;
     private int _runs;
 
-    public int Port { get; } = FreePorts.Udp();
+    public int Port { get; } = FreePorts.Udp(address);
+
+    /// <summary>The value for SIP_REGISTRAR.</summary>
+    public string Registrar => $"{address}:{Port}";
 
     private string Log => Path.Combine(directory, $"registrar-{_runs}.log");
 
@@ -22,7 +26,7 @@ internal sealed class ProviderRegistrar(string directory) : IAsyncDisposable
         _sipp = ToolProcess.Start(
             SipToolchain.Sipp,
             [
-                "-sf", SipToolchain.Scenario("provider-registrar.xml"), "-i", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture),
+                "-sf", SipToolchain.Scenario("provider-registrar.xml"), "-i", address, "-p", Port.ToString(CultureInfo.InvariantCulture),
                 "-key", "user", username, "-key", "pass", password, "-key", "expires", grantedExpirySeconds.ToString(CultureInfo.InvariantCulture),
                 "-trace_logs", "-log_file", Log, "-nostdin",
             ],

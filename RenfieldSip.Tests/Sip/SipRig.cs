@@ -66,7 +66,9 @@ internal sealed class SipRig : IAsyncDisposable
 
     public MonitorUnderTest Monitor { get; }
 
-    public string Registrar => $"127.0.0.1:{Provider.Port}";
+    public string Registrar => Provider.Registrar;
+
+    private string AsteriskAddress => $"127.0.0.1:{Asterisk.SipPort}";
 
     public static async Task<SipRig> StartAsync(SipRigOptions? options, CancellationToken cancellationToken)
     {
@@ -141,33 +143,13 @@ internal sealed class SipRig : IAsyncDisposable
     public void RestartProvider(string password = SipPassword) => Provider.Start(SipUsername, password, GrantedExpirySeconds);
 
     /// <summary>Runs a provider scenario against Asterisk; returns sipp's exit code (0: every call went as scripted).</summary>
-    public async Task<int> SendAsync(string scenario, IReadOnlyList<string> arguments, string sourceAddress, CancellationToken cancellationToken)
-    {
-        string[] command =
-        [
-            $"127.0.0.1:{Asterisk.SipPort}", "-sf", SipToolchain.Scenario(scenario),
-            "-i", sourceAddress, "-p", FreePorts.Udp().ToString(CultureInfo.InvariantCulture), "-nostdin", .. arguments,
-        ];
-        var (exitCode, _) = await ToolProcess.RunAsync(SipToolchain.Sipp, command, _directory, HangGuard, cancellationToken);
-        return exitCode;
-    }
+    public Task<int> SendAsync(string scenario, IReadOnlyList<string> arguments, string sourceAddress, CancellationToken cancellationToken) =>
+        ProviderCalls.SendAsync(AsteriskAddress, scenario, arguments, sourceAddress, _directory, HangGuard, cancellationToken);
 
-    /// <summary>
-    /// Calls from the provider, one per CSV row (caller;name;DID), all at once; Request-URI <paramref name="requestUri"/>;
-    /// <paramref name="scenario"/> decides where the caller is (From, P-Asserted-Identity, withheld).
-    /// </summary>
-    public async Task<int> CallAsync(
-        string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml")
-    {
-        var csv = Path.Combine(_directory, $"calls-{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(csv, ["SEQUENTIAL", .. calls.Select(c => $"{c.Caller};{c.Name};{c.Did}")], cancellationToken);
-        var count = calls.Count.ToString(CultureInfo.InvariantCulture);
-        return await SendAsync(
-            scenario,
-            ["-inf", csv, "-key", "ruri", requestUri, "-m", count, "-l", count, "-r", count, "-rp", "1000"],
-            "127.0.0.1",
-            cancellationToken);
-    }
+    /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
+    public Task<int> CallAsync(
+        string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml") =>
+        ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario);
 
     public string LineUri(string? user, string line) =>
         user is null ? $"sip:127.0.0.1:{Asterisk.SipPort};line={line}" : $"sip:{user}@127.0.0.1:{Asterisk.SipPort};line={line}";
