@@ -27,7 +27,7 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Events_flow_from_socket_to_handler_at_a_high_rate()
+    public async Task A_stream_of_64000_events_reaches_the_handler_complete()
     {
         var capture = AmiCapture.Load("concurrent-10-calls.ami");
         var body = capture.Body.ToArray();
@@ -55,8 +55,7 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
         var rate = perCopy * Copies / stopwatch.Elapsed.TotalSeconds;
         output.WriteLine($"{perCopy * Copies} events, {payload.Length / 1_000_000.0:F1} MB in {stopwatch.Elapsed.TotalMilliseconds:F0} ms: {rate:N0} events/s");
 
-        // A loose floor: the machine is shared and this is a Debug build; the figure is printed for the record.
-        Assert.True(rate > 50_000, $"only {rate:N0} events/s");
+        // The rate is printed for the record; throughput is measured by the load tool (docs/PERFORMANCE.md).
         Assert.Equal(perCopy * Copies, status.EventsRead);
         await client.StopAsync(TestContext.Current.CancellationToken);
     }

@@ -14,7 +14,7 @@ internal static class TimedCaptureReplay
     public static void Play(string capture, IAmiEventHandler handler, FakeTimeProvider time)
     {
         handler.OnSessionStarted();
-        foreach (var (bytes, pause) in TimedCapture.Load(capture, timeScale: 1).Chunks)
+        foreach (var (bytes, pause, _) in TimedCapture.Load(capture).Chunks)
         {
             time.Advance(pause);
 

@@ -58,7 +58,6 @@ internal sealed class EndToEndHarness : IAsyncDisposable
             ["Webhook:Token"] = "e2e-token",
             ["Webhook:MaxConcurrency"] = "1",
             ["Phonebook:Path"] = Path.Combine(directory, "phonebook.yaml"),
-            ["Calls:SettleTimeout"] = "00:00:00.100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -69,11 +68,21 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         return new EndToEndHarness(directory, ami, renfield, monitor);
     }
 
-    /// <summary>Plays the capture with its real timing, then the sentinel; returns every announcement but the sentinel's.</summary>
+    /// <summary>
+    /// Plays the capture with its recorded pauses on the monitor's settle clock (each pause passes once the monitor
+    /// has read everything sent before it), then the sentinel; returns every announcement but the sentinel's.
+    /// </summary>
     public async Task<IReadOnlyList<JsonElement>> PlayAsync(string capture, CancellationToken cancellationToken)
     {
         var connection = await Ami.WaitForLoginAsync(1, TimeSpan.FromSeconds(10));
-        await TimedCapture.Load(capture).PlayAsync(connection, cancellationToken);
+        var baseline = Monitor.AmiStatus.EventsRead;
+        var timed = TimedCapture.Load(capture);
+        await timed.PlayAsync(connection, async (events, pause) =>
+        {
+            await Monitor.WaitForEventsReadAsync(baseline, events, cancellationToken);
+            Monitor.SettleClock.Advance(pause);
+        });
+        await Monitor.WaitForEventsReadAsync(baseline, timed.Events, cancellationToken);
         return await FinishWithSentinelAsync(connection);
     }
 

@@ -55,7 +55,6 @@ internal sealed class DownstreamRig : IAsyncDisposable
             ["Webhook:Url"] = Renfield.WebhookUrl.ToString(),
             ["Webhook:Token"] = Token,
             ["Phonebook:Path"] = PhonebookPath,
-            ["Calls:SettleTimeout"] = "00:00:00.100",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
