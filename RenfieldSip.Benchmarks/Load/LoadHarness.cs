@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Benchmarks.Load;
 

@@ -82,7 +82,6 @@ internal sealed class AmiClient : BackgroundService
             _status.SetState(AmiConnectionState.LoggedIn);
             Log.LoggedIn(_logger, _options.Endpoint, _options.Username, connection.Banner ?? string.Empty);
             sessionStarted = true;
-            _handler.OnSessionStarted();
 
             await RunSessionAsync(connection, stoppingToken).ConfigureAwait(false);
             return TimeSpan.Zero;

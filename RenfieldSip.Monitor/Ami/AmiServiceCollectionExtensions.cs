@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Ami;
 
@@ -11,11 +12,17 @@ internal static class AmiServiceCollectionExtensions
     public static IHostApplicationBuilder AddAmiClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMonitorTelemetry();
         builder.Services.AddOptions<AmiOptions>()
             .Bind(builder.Configuration.GetSection(AmiOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AmiOptions>, AmiOptionsValidator>();
-        builder.Services.AddSingleton<AmiConnectionStatus>();
+        builder.Services.AddSingleton(services =>
+        {
+            var status = ActivatorUtilities.CreateInstance<AmiConnectionStatus>(services);
+            AmiMetrics.Register(services.GetRequiredService<MonitorTelemetry>().Meter, status);
+            return status;
+        });
         builder.Services.AddSingleton<IAmiConnectionStatus>(services => services.GetRequiredService<AmiConnectionStatus>());
         builder.Services.AddHostedService<AmiClient>();
         builder.Services.AddHealthChecks().AddCheck<AmiHealthCheck>("ami");

@@ -50,7 +50,7 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
     /// <summary>True when a Redis connection string was given.</summary>
     public bool IsRedisConfigured => _redisConfiguration is not null;
 
-    /// <summary>True while Redis is configured but claims are answered from memory (for the lead's metric and health).</summary>
+    /// <summary>True while Redis is configured but claims are answered from memory (for the dedup metrics and health).</summary>
     public bool IsDegraded => Volatile.Read(ref _outage) == 1;
 
     /// <summary>Claims answered from memory because Redis was unavailable, since start.</summary>

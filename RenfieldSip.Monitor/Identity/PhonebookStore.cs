@@ -46,11 +46,6 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
         _logger = logger;
     }
 
-    /// <summary>Raised after a changed file was loaded and became <see cref="Current"/>.</summary>
-    public event EventHandler? Reloaded;
-
-    public string FilePath => _path;
-
     /// <summary>Tests turn the watcher off to drive the poll alone with a fake clock.</summary>
     internal bool WatchFileSystem { get; init; } = true;
 
@@ -132,7 +127,6 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
             return false;
         }
 
-        Reloaded?.Invoke(this, EventArgs.Empty);
         return true;
     }
 

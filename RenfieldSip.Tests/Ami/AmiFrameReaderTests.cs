@@ -200,17 +200,26 @@ public sealed class AmiFrameReaderTests
         var scratch = new AmiFrameScratch();
         var found = 0;
 
-        // Warm up once so JIT and static init are not counted.
+        // Warm up once so JIT and static init are not counted. The runtime itself may allocate on this thread once
+        // while it swaps in tiered code, so the steady state is a round of 100 reads that allocates nothing.
         found += CountNewchannels(body, scratch);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var rounds = 0;
+        long allocated;
+        do
         {
-            found += CountNewchannels(body, scratch);
-        }
+            rounds++;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                found += CountNewchannels(body, scratch);
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        while (allocated != 0 && rounds < 5);
+
         Assert.Equal(0, allocated);
-        Assert.Equal(101 * 10, found);
+        Assert.Equal((1 + (100 * rounds)) * 10, found);
     }
 
     internal static (string Banner, List<string> Frames) ReadAll(ReadOnlySequence<byte> buffer, int max = Max)

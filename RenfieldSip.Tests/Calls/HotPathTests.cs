@@ -9,7 +9,7 @@ using RenfieldSip.Tests.Support;
 namespace RenfieldSip.Tests.Calls;
 
 /// <summary>
-/// Issue 5's hot-path properties that a benchmark would only show as a number: noise costs no allocation, and
+/// Hot-path properties that a benchmark would only show as a number: noise costs no allocation, and
 /// nothing a call leaves behind keeps memory growing with the number of calls.
 /// </summary>
 public sealed class HotPathTests

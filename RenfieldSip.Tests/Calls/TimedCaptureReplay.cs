@@ -13,7 +13,6 @@ internal static class TimedCaptureReplay
 {
     public static void Play(string capture, IAmiEventHandler handler, FakeTimeProvider time)
     {
-        handler.OnSessionStarted();
         foreach (var (bytes, pause, _) in TimedCapture.Load(capture).Chunks)
         {
             time.Advance(pause);

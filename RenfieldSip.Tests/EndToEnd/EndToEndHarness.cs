@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.EndToEnd;

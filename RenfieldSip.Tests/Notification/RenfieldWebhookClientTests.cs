@@ -44,7 +44,7 @@ public sealed class RenfieldWebhookClientTests
         var second = await harness.SendAsync(cancellationToken: Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, first);
-        Assert.Equal(DeliveryOutcome.DuplicateSuppressed, second);
+        Assert.Equal(DeliveryOutcome.DuplicateSuppressedByRenfield, second);
         Assert.Equal(2, renfield.Requests.Count);
         Assert.Single(harness.Logger.Collector.WithId(1401));
     }
@@ -60,7 +60,7 @@ public sealed class RenfieldWebhookClientTests
 
         var outcome = await harness.SendAsync(cancellationToken: Ct);
 
-        Assert.Equal(DeliveryOutcome.DuplicateSuppressed, outcome);
+        Assert.Equal(DeliveryOutcome.DuplicateSuppressedByRenfield, outcome);
         Assert.Single(renfield.Requests);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 

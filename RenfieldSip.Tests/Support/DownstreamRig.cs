@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Tests.Support;
