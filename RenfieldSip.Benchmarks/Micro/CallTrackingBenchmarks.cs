@@ -84,7 +84,8 @@ public class CallTrackingBenchmarks : IDisposable
     public int TrackCalls()
     {
         var buffer = new ReadOnlySequence<byte>(_stream);
-        while (AmiFrameReader.TryReadFrame(ref buffer, MaxFrameBytes, out var block))
+        var reader = new AmiFrameReader(MaxFrameBytes);
+        while (reader.TryReadFrame(ref buffer, out var block))
         {
             var frame = new AmiFrame(_scratch.GetContiguous(block));
             if (frame.Kind == AmiFrameKind.Event)

@@ -29,6 +29,7 @@ public sealed class AmiClientTests
         await using var harness = await AmiClientHarness.StartAsync(AmiTestServer.Start(new() { Capture = capture, Stream = mode, ChunkSize = chunkSize }));
 
         await harness.Handler.WaitForEventsAsync(capture.EventBlocks.Count);
+        await harness.WaitForSessionsStartedAsync(1);
 
         Assert.Equal(capture.EventBlocks, harness.Handler.RawBlocks.Select(block => Encoding.UTF8.GetString(block)));
         Assert.Equal(1, harness.SessionsStarted);

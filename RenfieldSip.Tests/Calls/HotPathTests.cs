@@ -112,7 +112,7 @@ public sealed class HotPathTests
     {
         var events = 0;
         var straddling = 0;
-        while (AmiFrameReader.TryReadFrame(ref buffer, 1024 * 1024, out var block))
+        while (new AmiFrameReader(1024 * 1024).TryReadFrame(ref buffer, out var block))
         {
             straddling += block.IsSingleSegment ? 0 : 1;
             var frame = new AmiFrame(scratch.GetContiguous(block));

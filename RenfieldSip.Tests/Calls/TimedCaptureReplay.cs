@@ -19,7 +19,7 @@ internal static class TimedCaptureReplay
 
             // Asterisk never split a block across these chunks, so each chunk frames on its own.
             var buffer = new ReadOnlySequence<byte>(bytes);
-            while (AmiFrameReader.TryReadFrame(ref buffer, 65536, out var block))
+            while (new AmiFrameReader(65536).TryReadFrame(ref buffer, out var block))
             {
                 var frame = new AmiFrame(block.ToArray());
                 if (frame.Kind == AmiFrameKind.Event)
