@@ -43,10 +43,11 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         AmiTestServerOptions? amiOptions = null,
         FakeRenfieldOptions? renfieldOptions = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null,
+        string phonebook = Phonebook)
     {
         var directory = Directory.CreateTempSubdirectory("renfieldsip-e2e-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(directory, "phonebook.yaml"), Phonebook);
+        await File.WriteAllTextAsync(Path.Combine(directory, "phonebook.yaml"), phonebook);
         var ami = AmiTestServer.Start(amiOptions ?? new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, Login = AmiTestLoginMode.Accept });
         var renfield = await FakeRenfield.StartAsync(renfieldOptions ?? new FakeRenfieldOptions { Token = "e2e-token" });
         var configuration = new Dictionary<string, string?>
