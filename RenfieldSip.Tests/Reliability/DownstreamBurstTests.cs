@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Reliability;
@@ -18,7 +19,7 @@ public sealed class DownstreamBurstTests
     [Fact]
     public async Task Two_hundred_calls_in_one_second_against_a_50_ms_webhook_are_all_announced_in_time()
     {
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromMilliseconds(50) });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromMilliseconds(50) });
         var (monitor, ami) = await rig.StartMonitorAsync();
 
         var sentAt = new DateTimeOffset[Calls + 1];

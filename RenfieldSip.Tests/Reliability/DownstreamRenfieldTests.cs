@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Reliability;
@@ -24,13 +25,13 @@ public sealed class DownstreamRenfieldTests
     [Fact]
     public async Task Renfield_down_connection_refused_is_retried_until_the_deadline_then_dropped_and_counted()
     {
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
         {
             ["Webhook:Url"] = $"http://127.0.0.1:{ClosedPort()}/api/notifications/webhook",
             ["Webhook:Deadline"] = "00:00:02",
         });
-        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+        using var failed = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
         var clock = Stopwatch.StartNew();
         await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
@@ -51,7 +52,7 @@ public sealed class DownstreamRenfieldTests
     {
         // Renfield's clock: the 5 s of speech pass when the test says so, after the burst has been read.
         var renfieldClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromSeconds(5), TimeProvider = renfieldClock });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromSeconds(5), TimeProvider = renfieldClock });
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:MaxConcurrency"] = "1" });
         var status = monitor.GetRequiredService<IAmiConnectionStatus>();
 
@@ -83,7 +84,7 @@ public sealed class DownstreamRenfieldTests
     [Fact]
     public async Task Server_errors_are_retried_with_backoff_until_renfield_accepts()
     {
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var (monitor, ami) = await rig.StartMonitorAsync();
         rig.Renfield.Enqueue(
             FakeRenfieldResponse.Detail(HttpStatusCode.InternalServerError, FakeRenfield.InternalErrorDetail),
@@ -102,7 +103,7 @@ public sealed class DownstreamRenfieldTests
     [Fact]
     public async Task Rate_limit_429_with_retry_after_is_honoured_before_the_next_attempt()
     {
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var (monitor, ami) = await rig.StartMonitorAsync();
         rig.Renfield.Enqueue(FakeRenfieldResponse.RateLimited(1));
 
@@ -119,9 +120,9 @@ public sealed class DownstreamRenfieldTests
     [Fact]
     public async Task Duplicate_429_counts_as_announced_and_is_not_retried()
     {
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:MaxConcurrency"] = "1" });
-        using var notified = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.notified");
+        using var notified = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.notified");
         rig.Renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.TooManyRequests, FakeRenfield.DuplicateDetail));
 
         await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
@@ -138,9 +139,9 @@ public sealed class DownstreamRenfieldTests
     [Fact]
     public async Task Proactive_notifications_disabled_503_is_not_retried_and_said_once()
     {
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ProactiveEnabled = false });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ProactiveEnabled = false });
         var (monitor, ami) = await rig.StartMonitorAsync();
-        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+        using var failed = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
         await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(1).Ringing, SyntheticCall.Numbered(2).Ringing, SyntheticCall.Numbered(3).Ringing));
         await failed.WaitForMeasurementsAsync(3, Timeout);
@@ -155,9 +156,9 @@ public sealed class DownstreamRenfieldTests
     [InlineData("an-old-token", HttpStatusCode.Forbidden, 1403)]
     public async Task Missing_or_wrong_token_is_not_retried_and_says_how_to_fix_it(string token, HttpStatusCode status, int eventId)
     {
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?> { ["Webhook:Token"] = token });
-        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+        using var failed = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
         await ami.SendAsync(SyntheticCall.Join(SyntheticCall.Numbered(1).Ringing, SyntheticCall.Numbered(2).Ringing));
         await failed.WaitForMeasurementsAsync(2, Timeout);
@@ -172,13 +173,13 @@ public sealed class DownstreamRenfieldTests
     public async Task Full_queue_drops_the_oldest_waiting_calls_and_counts_them()
     {
         var renfieldClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, TimeProvider = renfieldClock });
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
         {
             ["Webhook:MaxConcurrency"] = "1",
             ["Webhook:QueueCapacity"] = "5",
         });
-        using var unannounced = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.unannounced");
+        using var unannounced = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.unannounced");
 
         // Call 1 occupies the only worker: Renfield holds its answer until the test moves Renfield's clock.
         rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });
@@ -210,13 +211,13 @@ public sealed class DownstreamRenfieldTests
     public async Task An_announcement_that_misses_its_deadline_is_dropped_and_counted_never_sent_late()
     {
         var renfieldClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, TimeProvider = renfieldClock });
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
         {
             ["Webhook:MaxConcurrency"] = "1",
             ["Webhook:Deadline"] = "00:00:01.500",
         });
-        using var failed = new MetricCollector<long>(DownstreamRig.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
+        using var failed = new MetricCollector<long>(EndToEndHarness.Telemetry(monitor).Meter, "renfieldsip.calls.failed");
 
         // Renfield never answers call 1 in time; call 2 waits behind it in the queue.
         rig.Renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(1)) { Delay = TimeSpan.FromHours(1) });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Reliability;
@@ -16,7 +17,7 @@ public sealed class DownstreamShutdownTests
     [Fact]
     public async Task Sigterm_lets_an_announcement_in_flight_finish_and_exits()
     {
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromSeconds(1) });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromSeconds(1) });
         // A shutdown timeout far above Renfield's 1 s answer: finishing must not depend on how busy the machine is.
         await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 30), Cancellation);
 
@@ -32,7 +33,7 @@ public sealed class DownstreamShutdownTests
     [Fact]
     public async Task Sigterm_abandons_an_announcement_that_outlasts_the_shutdown_timeout_and_exits_in_time()
     {
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, ResponseDelay = TimeSpan.FromMinutes(1) });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromMinutes(1) });
         await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 2), Cancellation);
 
         var (exit, _) = await RingThenTerminateAsync(rig, monitor, TimeSpan.FromSeconds(15));
@@ -48,7 +49,7 @@ public sealed class DownstreamShutdownTests
     public async Task Stopping_when_the_shutdown_timeout_is_spent_on_an_announcement_does_not_throw()
     {
         var renfieldClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var rig = await DownstreamRig.StartAsync(new FakeRenfieldOptions { Token = DownstreamRig.Token, TimeProvider = renfieldClock, ResponseDelay = TimeSpan.FromHours(1) });
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, TimeProvider = renfieldClock, ResponseDelay = TimeSpan.FromHours(1) });
         var (monitor, ami) = await rig.StartMonitorAsync();
         await ami.SendAsync(SyntheticCall.Numbered(1).Ringing);
         await rig.WaitForCallAsync(1);
@@ -60,7 +61,7 @@ public sealed class DownstreamShutdownTests
         Assert.Contains(monitor.Logs.WithId(1109), r => r.Message.EndsWith("Cancelled", StringComparison.Ordinal));
     }
 
-    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(DownstreamRig rig, MonitorProcess monitor, TimeSpan exitTimeout)
+    private static async Task<(TimeSpan Exit, TimeSpan RequestToExit)> RingThenTerminateAsync(EndToEndHarness rig, MonitorProcess monitor, TimeSpan exitTimeout)
     {
         AmiTestServerConnection ami;
         try
@@ -90,14 +91,14 @@ public sealed class DownstreamShutdownTests
         return (clock.Elapsed, sinceRequest.Elapsed);
     }
 
-    private static Dictionary<string, string> Environment(DownstreamRig rig, int shutdownTimeoutSeconds) => new()
+    private static Dictionary<string, string> Environment(EndToEndHarness rig, int shutdownTimeoutSeconds) => new()
     {
         ["AMI_HOST"] = rig.Ami.Host,
         ["AMI_PORT"] = rig.Ami.Port.ToString(CultureInfo.InvariantCulture),
         ["AMI_USERNAME"] = "callmonitor",
-        ["AMI_SECRET"] = DownstreamRig.AmiSecret,
+        ["AMI_SECRET"] = EndToEndHarness.AmiSecret,
         ["RENFIELD_WEBHOOK_URL"] = rig.Renfield.WebhookUrl.ToString(),
-        ["RENFIELD_WEBHOOK_TOKEN"] = DownstreamRig.Token,
+        ["RENFIELD_WEBHOOK_TOKEN"] = EndToEndHarness.Token,
         ["PHONEBOOK_PATH"] = rig.PhonebookPath,
         ["Logging__LogLevel__Default"] = "Information",
 
