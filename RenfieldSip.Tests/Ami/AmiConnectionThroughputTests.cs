@@ -20,6 +20,9 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
 
         await WaitForEventsAsync(handler, capture.EventBlocks.Count);
 
+        // The read loop hands out the events that follow the login answer while the client is still marking the
+        // session logged in: wait for that mark rather than race it.
+        await Poll.UntilAsync(() => status.State == AmiConnectionState.LoggedIn, "the session to be logged in", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(capture.EventBlocks.Count, handler.Events);
         Assert.Equal(AmiConnectionState.LoggedIn, status.State);
         Assert.Equal(1, server.AcceptedConnections);
