@@ -185,14 +185,8 @@ public sealed class RenfieldWebhookClientRetryTests
     {
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { ResponseDelay = TimeSpan.FromSeconds(30) });
         using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System);
-        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var sending = harness.SendAsync(cancellationToken: shutdown.Token);
-        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
-        await shutdown.CancelAsync();
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-
-        Assert.Equal(DeliveryOutcome.Cancelled, outcome);
+        Assert.Equal(DeliveryOutcome.Cancelled, await ShutDownAfterTheFirstRequestAsync(renfield, harness));
     }
 
     [Fact]
@@ -202,15 +196,18 @@ public sealed class RenfieldWebhookClientRetryTests
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake });
         renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.BadGateway, "x"));
         using var harness = new WebhookHarness(renfield.WebhookUrl, fake); // plain fake clock: the backoff never ends by itself
-        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
+        Assert.Equal(DeliveryOutcome.Cancelled, await ShutDownAfterTheFirstRequestAsync(renfield, harness));
+        Assert.Single(renfield.Requests);
+    }
+
+    private static async Task<DeliveryOutcome> ShutDownAfterTheFirstRequestAsync(FakeRenfield renfield, WebhookHarness harness)
+    {
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var sending = harness.SendAsync(cancellationToken: shutdown.Token);
         await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
         await shutdown.CancelAsync();
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-
-        Assert.Equal(DeliveryOutcome.Cancelled, outcome);
-        Assert.Single(renfield.Requests);
+        return await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
 
     private static int ClosedPort()
