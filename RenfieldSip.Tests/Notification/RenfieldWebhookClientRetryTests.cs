@@ -134,7 +134,6 @@ public sealed class RenfieldWebhookClientRetryTests
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal(2, renfield.Requests.Count);
-        Assert.True(renfield.Requests[1].ArrivedAfter - renfield.Requests[0].ArrivedAfter >= TimeSpan.FromMilliseconds(500), "retried before the 300 ms cut and the 250 ms backoff");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}: the 30 s answer was awaited, not cut");
         Assert.Contains("no answer within 300 ms", Assert.Single(harness.Logger.Collector.WithId(1408)).Message, StringComparison.Ordinal);
     }

@@ -43,7 +43,6 @@ public sealed class DownstreamRenfieldTests
         Assert.NotEmpty(retries);
         Assert.All(retries, r => Assert.Equal("ConnectionError", r.GetStructuredStateValue("Reason")));
         Assert.Single(monitor.Logs.WithId(1409 /* DeadlineExceeded */));
-        Assert.True(dropped >= TimeSpan.FromSeconds(1), $"dropped {dropped} after the call, before the 2 s deadline");
         Output?.WriteLine($"FIGURE row6 down: {retries.Count + 1} connection attempts, dropped {dropped.TotalMilliseconds:F0} ms after the call (deadline 2000 ms)");
     }
 

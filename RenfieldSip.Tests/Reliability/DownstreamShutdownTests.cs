@@ -26,7 +26,6 @@ public sealed class DownstreamShutdownTests
         Assert.True(monitor.ExitCode == 0, $"exit code {monitor.ExitCode}; output:\n{monitor.Output}");
         Assert.Contains("[1400]", monitor.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("[1109]", monitor.Output, StringComparison.Ordinal);
-        Assert.True(exit >= TimeSpan.FromSeconds(0.5), $"exited {exit} after SIGTERM, before the announcement could finish");
         Output($"FIGURE row8 shutdown (finish): Renfield answers after 1 s, shutdown timeout 30 s: exit {exit.TotalMilliseconds:F0} ms after SIGTERM, notification delivered; request->exit {clock.TotalMilliseconds:F0} ms");
     }
 
