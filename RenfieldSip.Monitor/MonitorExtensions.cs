@@ -1,9 +1,11 @@
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 
 namespace RenfieldSip.Monitor;
@@ -14,11 +16,13 @@ internal static class MonitorExtensions
     {
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddMonitorTelemetry();
         builder.AddAmiClient();
+        builder.AddCallTracking();
+        builder.AddAnnouncements();
         builder.AddCallerIdentity();
         builder.AddDedup();
         builder.AddRenfieldNotification();
-        builder.AddCallPipeline();
         builder.AddTrunkMonitoring();
         return builder;
     }

@@ -67,7 +67,7 @@ internal static class LoadCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary over {options.Runs} run(s); seed figures are quoted from issue 5, not measured:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary over {options.Runs} run(s); seed figures are quoted, not measured:"));
         Console.Write(table.Summary());
         return 0;
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Benchmarks.Load;
 
@@ -92,7 +94,6 @@ internal sealed class LoadHarness : IAsyncDisposable
                 ["RENFIELD_WEBHOOK_URL"] = _sink.Url.ToString(),
                 ["RENFIELD_WEBHOOK_TOKEN"] = Token,
                 ["PHONEBOOK_PATH"] = PhonebookPath,
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
                 ["Logging__LogLevel__Default"] = "Warning",
             };
             foreach (var (key, value) in extraEnvironment)
@@ -100,7 +101,7 @@ internal sealed class LoadHarness : IAsyncDisposable
                 environment[key] = value;
             }
 
-            await using var monitor = MonitorProcess.Start(monitorDll, environment);
+            await using var monitor = await MonitorProcess.StartAsync(environment, cancellationToken, monitorDll);
             using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             phase.CancelAfter(_options.PhaseTimeout);
             try
@@ -142,7 +143,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
         var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, cancellationToken);
         await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
-        var memory = monitor.ReadMemory();
+        var memory = ProcessMemory.Read(monitor.Id);
         var cpuAtEnd = monitor.CpuTime();
         await sampling.CancelAsync();
         var snapshots = await checkpoints;
@@ -265,7 +266,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         {
             if (ledger.Arrived >= checkpoints[next])
             {
-                snapshots.Add((checkpoints[next++], monitor.ReadMemory()));
+                snapshots.Add((checkpoints[next++], ProcessMemory.Read(monitor.Id)));
                 continue;
             }
 
@@ -282,7 +283,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         // A checkpoint never reached (calls lost) is reported with the memory at the end.
         for (; next < checkpoints.Count; next++)
         {
-            snapshots.Add((checkpoints[next], monitor.ReadMemory()));
+            snapshots.Add((checkpoints[next], ProcessMemory.Read(monitor.Id)));
         }
 
         return snapshots;

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// The three scenarios of issue 5. Each phase gets a freshly built stream of identical bytes, so the raw
+/// The three load scenarios of docs/PERFORMANCE.md (throughput, latency, memory). Each phase gets a freshly built stream of identical bytes, so the raw
 /// reader and the monitor are compared on the same input, and each monitor phase a fresh process.
 /// </summary>
 internal sealed class LoadScenarios

@@ -1,8 +1,8 @@
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// The seed design (Python, panoramisk) as measured on this machine and given in issue 5. It cannot be re-measured
-/// here (its packages are not reachable), so these are quoted, not measured.
+/// The seed design (Python, panoramisk) as measured on this machine when the targets were set. It cannot be
+/// re-measured here (its packages are not reachable), so these are quoted, not measured.
 /// </summary>
 internal static class SeedFigures
 {

@@ -41,7 +41,8 @@ public class AmiFrameReaderBenchmarks
     {
         var buffer = _sequence;
         var events = 0;
-        while (AmiFrameReader.TryReadFrame(ref buffer, MaxFrameBytes, out var block))
+        var reader = new AmiFrameReader(MaxFrameBytes);
+        while (reader.TryReadFrame(ref buffer, out var block))
         {
             var frame = new AmiFrame(_scratch.GetContiguous(block));
             if (frame.Kind == AmiFrameKind.Event)

@@ -4,7 +4,7 @@ using RenfieldSip.Monitor.Ami;
 namespace RenfieldSip.Benchmarks.Micro;
 
 /// <summary>
-/// Framing and field lookup over the real captures, per event. Issue 5's parser target: zero bytes allocated per
+/// Framing and field lookup over the real captures, per event. The parser's target: zero bytes allocated per
 /// event that is not part of an inbound call, and vectorized scans (Allocated must read "-" for every row here).
 /// Bytes/s = events/s × the average event size printed at setup.
 /// </summary>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Benchmarks.Load;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
-using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Benchmarks.Micro;
@@ -55,7 +55,7 @@ public class CallTrackingBenchmarks : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(new CallOptions());
-        _queue = new CallQueue(Options.Create(new WebhookOptions { QueueCapacity = Calls * 2 }), telemetry, NullLogger<CallQueue>.Instance);
+        _queue = new CallQueue(Options.Create(new AnnouncementOptions { QueueCapacity = Calls * 2 }), telemetry, NullLogger<CallQueue>.Instance);
         _tracker = new CallTracker(
             _queue,
             telemetry,
@@ -84,7 +84,8 @@ public class CallTrackingBenchmarks : IDisposable
     public int TrackCalls()
     {
         var buffer = new ReadOnlySequence<byte>(_stream);
-        while (AmiFrameReader.TryReadFrame(ref buffer, MaxFrameBytes, out var block))
+        var reader = new AmiFrameReader(MaxFrameBytes);
+        while (reader.TryReadFrame(ref buffer, out var block))
         {
             var frame = new AmiFrame(_scratch.GetContiguous(block));
             if (frame.Kind == AmiFrameKind.Event)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PhoneNumbers;
 using RenfieldSip.Benchmarks.Load;
-using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Benchmarks.Micro;

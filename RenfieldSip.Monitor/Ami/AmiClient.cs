@@ -73,18 +73,22 @@ internal sealed class AmiClient : BackgroundService
         Log.Connecting(_logger, _options.Endpoint, _options.Username);
         AmiConnection? connection = null;
         var sessionStarted = false;
+
+        // Not tied to stoppingToken: at shutdown the loop must keep reading to see the Logoff answer.
+        using var readCancellation = new CancellationTokenSource();
+        var reading = Task.CompletedTask;
         try
         {
             connection = await AmiConnection.ConnectAsync(_options, _time, _status, stoppingToken).ConfigureAwait(false);
+            reading = connection.RunAsync(_handler, ex => Log.HandlerFailed(_logger, ex), readCancellation.Token);
             await connection.LoginAsync(_options.Username, _options.Secret ?? string.Empty, NextActionId("login"), stoppingToken).ConfigureAwait(false);
 
             _delays.Reset();
             _status.SetState(AmiConnectionState.LoggedIn);
             Log.LoggedIn(_logger, _options.Endpoint, _options.Username, connection.Banner ?? string.Empty);
             sessionStarted = true;
-            _handler.OnSessionStarted();
 
-            await RunSessionAsync(connection, stoppingToken).ConfigureAwait(false);
+            await RunSessionAsync(connection, reading, stoppingToken).ConfigureAwait(false);
             return TimeSpan.Zero;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -113,10 +117,13 @@ internal sealed class AmiClient : BackgroundService
                 EndSession();
             }
 
+            await readCancellation.CancelAsync().ConfigureAwait(false);
             if (connection is not null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
+
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
             if (stoppingToken.IsCancellationRequested)
             {
@@ -135,16 +142,13 @@ internal sealed class AmiClient : BackgroundService
         _ => exception.GetType().Name,
     };
 
-    private async Task RunSessionAsync(AmiConnection connection, CancellationToken stoppingToken)
+    private async Task RunSessionAsync(AmiConnection connection, Task readTask, CancellationToken stoppingToken)
     {
-        // Neither loop is tied to stoppingToken: shutdown must be seen here first (to log off), and the read loop
-        // must keep reading to see the Logoff answer.
-        using var readCancellation = new CancellationTokenSource();
+        // The ping loop is not tied to stoppingToken either: shutdown must be seen here first, to log off.
         using var pingCancellation = new CancellationTokenSource();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = stoppingToken.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), stopped);
 
-        var readTask = connection.RunAsync(_handler, ex => Log.HandlerFailed(_logger, ex), readCancellation.Token);
         var pingTask = PingLoopAsync(connection, pingCancellation.Token);
         var graceful = false;
         try
@@ -165,13 +169,12 @@ internal sealed class AmiClient : BackgroundService
         finally
         {
             await pingCancellation.CancelAsync().ConfigureAwait(false);
-            await readCancellation.CancelAsync().ConfigureAwait(false);
             if (!graceful)
             {
                 connection.Abort();
             }
 
-            await Task.WhenAll(readTask, pingTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await pingTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

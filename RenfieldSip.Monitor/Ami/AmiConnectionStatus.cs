@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace RenfieldSip.Monitor.Ami;
 
-/// <summary>Written by the client and its connection, read by health checks and the lead's metrics.</summary>
+/// <summary>Written by the client and its connection, read by the health check and the AMI metrics.</summary>
 internal sealed class AmiConnectionStatus : IAmiConnectionStatus
 {
     private int _state = (int)AmiConnectionState.Disconnected;

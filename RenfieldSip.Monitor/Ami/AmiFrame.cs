@@ -21,8 +21,8 @@ internal readonly ref struct AmiFrame
         {
             var first = enumerator.Current;
             Name = first.Value;
-            Kind = first.Key.EqualsAsciiIgnoreCase(EventKey) ? AmiFrameKind.Event
-                : first.Key.EqualsAsciiIgnoreCase(ResponseKey) ? AmiFrameKind.Response
+            Kind = Ascii.EqualsIgnoreCase(first.Key, EventKey) ? AmiFrameKind.Event
+                : Ascii.EqualsIgnoreCase(first.Key, ResponseKey) ? AmiFrameKind.Response
                 : AmiFrameKind.Other;
         }
         else
@@ -38,14 +38,14 @@ internal readonly ref struct AmiFrame
 
     public ReadOnlySpan<byte> Block => _block;
 
-    public bool NameEquals(ReadOnlySpan<byte> name) => Name.EqualsAsciiIgnoreCase(name);
+    public bool NameEquals(ReadOnlySpan<byte> name) => Ascii.EqualsIgnoreCase(Name, name);
 
     /// <summary>The first value of <paramref name="key"/> (keys compare ASCII case-insensitively).</summary>
     public bool TryGetValue(ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
         foreach (var field in new AmiFieldEnumerator(_block))
         {
-            if (field.Key.EqualsAsciiIgnoreCase(key))
+            if (Ascii.EqualsIgnoreCase(field.Key, key))
             {
                 value = field.Value;
                 return true;

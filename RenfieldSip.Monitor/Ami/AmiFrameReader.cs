@@ -4,11 +4,16 @@ using System.Text;
 namespace RenfieldSip.Monitor.Ami;
 
 /// <summary>
-/// Pure AMI framing: no I/O, no allocation for a frame that lies in one segment. Both methods consume nothing
-/// until a complete unit is buffered, so the transport loop can call them after every read.
+/// Pure AMI framing: no I/O, no allocation for a frame that lies in one segment, and nothing consumed until a
+/// complete unit is buffered, so the transport loop calls it after every read. One reader per connection: it
+/// remembers how far it searched the frame still being received, so a frame that trickles in is scanned once,
+/// not once per read. Between two calls that returned false the buffer must start where it started before (the
+/// transport consumes nothing until a frame is complete).
 /// </summary>
-internal static class AmiFrameReader
+internal struct AmiFrameReader(int maxFrameBytes)
 {
+    private long _scanned;
+
     private static ReadOnlySpan<byte> Terminator => "\r\n\r\n"u8;
 
     private static ReadOnlySpan<byte> NewLine => "\r\n"u8;
@@ -37,60 +42,67 @@ internal static class AmiFrameReader
 
     /// <summary>
     /// Reads one block ending at <c>\r\n\r\n</c>. <paramref name="frame"/> excludes the terminator and any empty
-    /// lines before the block. Throws <see cref="AmiProtocolException"/> once more than
-    /// <paramref name="maxFrameBytes"/> are buffered without a terminator, so a peer that never sends one (a bare-LF
-    /// stream, a 10 MB line) cannot grow memory without bound.
+    /// lines before the block. Throws <see cref="AmiProtocolException"/> once more than the frame limit is buffered
+    /// without a terminator, so a peer that never sends one (a bare-LF stream, a 10 MB line) cannot grow memory
+    /// without bound.
     /// </summary>
-    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, out ReadOnlySequence<byte> frame)
+    public bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
     {
-        SkipEmptyLines(ref buffer);
-
-        // A fast stream leaves the pipe with several segments almost always, yet nearly every frame still lies
-        // inside the first one: search that span first. The multi-segment reader walks line by line (it stops at
-        // every CR), which cost 8x the framing of a contiguous span; it now runs only for the one frame that
-        // straddles a segment end.
-        var span = buffer.FirstSpan;
-        var end = span.IndexOf(Terminator);
-        if (end >= 0)
+        if (SkipEmptyLines(ref buffer))
         {
-            ThrowIfOverLimit(end + Terminator.Length, maxFrameBytes, "message");
-            frame = buffer.Slice(0, end);
-            buffer = buffer.Slice(end + Terminator.Length);
-            return true;
+            _scanned = 0;
         }
 
-        if (buffer.IsSingleSegment)
-        {
-            ThrowIfOverLimit(span.Length, maxFrameBytes, "message");
-            frame = default;
-            return false;
-        }
-
-        return TryReadFrameMultiSegment(ref buffer, maxFrameBytes, out frame);
-    }
-
-    private static bool TryReadFrameMultiSegment(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, out ReadOnlySequence<byte> frame)
-    {
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadTo(out frame, Terminator, advancePastDelimiter: true))
+        // The last bytes searched may be the start of a terminator that the next read completes.
+        var resumeAt = _scanned <= buffer.Length ? Math.Max(0, _scanned - (Terminator.Length - 1)) : 0;
+        var end = IndexOfTerminator(buffer, resumeAt);
+        if (end < 0)
         {
             ThrowIfOverLimit(buffer.Length, maxFrameBytes, "message");
+            _scanned = buffer.Length;
             frame = default;
             return false;
         }
 
-        ThrowIfOverLimit(frame.Length + Terminator.Length, maxFrameBytes, "message");
-        buffer = buffer.Slice(reader.Position);
+        ThrowIfOverLimit(end + Terminator.Length, maxFrameBytes, "message");
+        _scanned = 0;
+        frame = buffer.Slice(0, end);
+        buffer = buffer.Slice(end + Terminator.Length);
         return true;
     }
 
+    // Nearly every frame lies inside the first segment even when the pipe holds several: that span is searched
+    // first, and the sequence reader (which stops at every CR) runs only for a frame that straddles a segment end.
+    private static long IndexOfTerminator(in ReadOnlySequence<byte> buffer, long start)
+    {
+        var first = buffer.FirstSpan;
+        if (start < first.Length)
+        {
+            var index = first[(int)start..].IndexOf(Terminator);
+            if (index >= 0)
+            {
+                return start + index;
+            }
+
+            if (buffer.IsSingleSegment)
+            {
+                return -1;
+            }
+
+            start = Math.Max(start, first.Length - (Terminator.Length - 1));
+        }
+
+        var reader = new SequenceReader<byte>(buffer.Slice(start));
+        return reader.TryReadTo(out ReadOnlySequence<byte> before, Terminator, advancePastDelimiter: false) ? start + before.Length : -1;
+    }
+
     // Asterisk never sends them, but a blank line between blocks is harmless and must not become an empty frame.
-    private static void SkipEmptyLines(ref ReadOnlySequence<byte> buffer)
+    private static bool SkipEmptyLines(ref ReadOnlySequence<byte> buffer)
     {
         var first = buffer.FirstSpan;
         if (first.Length > 0 && first[0] != (byte)'\r')
         {
-            return;
+            return false;
         }
 
         var reader = new SequenceReader<byte>(buffer);
@@ -104,6 +116,8 @@ internal static class AmiFrameReader
         {
             buffer = buffer.Slice(reader.Position);
         }
+
+        return skipped;
     }
 
     private static void ThrowIfOverLimit(long length, int maxBytes, string what)

@@ -3,9 +3,6 @@ namespace RenfieldSip.Monitor.Ami;
 /// <summary>Receives what the AMI session reads. Called on the read loop: must be quick and must not block.</summary>
 internal interface IAmiEventHandler
 {
-    /// <summary>Logged in; events follow. Asterisk replays nothing from before this point.</summary>
-    void OnSessionStarted();
-
     /// <summary>One event frame (first line <c>Event:</c>); the spans are valid only during the call.</summary>
     void OnEvent(AmiFrame frame);
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Monitor.Calls;
 
@@ -25,28 +26,24 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
         _identityEvent = Encoding.UTF8.GetBytes(options.Value.IdentityEvent);
     }
 
-    public void OnSessionStarted()
-    {
-    }
-
     public void OnSessionEnded() => _tracker.OnSessionEnded();
 
     public void OnEvent(AmiFrame frame)
     {
         var name = frame.Name;
-        if (name.EqualsAsciiIgnoreCase("Newchannel"u8))
+        if (Ascii.EqualsIgnoreCase(name, "Newchannel"u8))
         {
             OnNewchannel(frame);
         }
-        else if (name.EqualsAsciiIgnoreCase("Hangup"u8))
+        else if (Ascii.EqualsIgnoreCase(name, "Hangup"u8))
         {
             OnHangup(frame);
         }
-        else if (name.EqualsAsciiIgnoreCase("UserEvent"u8))
+        else if (Ascii.EqualsIgnoreCase(name, "UserEvent"u8))
         {
             OnUserEvent(frame);
         }
-        else if (name.EqualsAsciiIgnoreCase("NewCallerid"u8))
+        else if (Ascii.EqualsIgnoreCase(name, "NewCallerid"u8))
         {
             OnNewCallerid(frame);
         }
@@ -105,7 +102,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
         var seenContext = false;
         foreach (var field in frame.EnumerateFields())
         {
-            if (field.Key.EqualsAsciiIgnoreCase("Uniqueid"u8))
+            if (Ascii.EqualsIgnoreCase(field.Key, "Uniqueid"u8))
             {
                 if (seenUniqueId && !field.Value.SequenceEqual(uniqueId))
                 {
@@ -116,7 +113,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
                 uniqueId = field.Value;
                 seenUniqueId = true;
             }
-            else if (field.Key.EqualsAsciiIgnoreCase("Context"u8))
+            else if (Ascii.EqualsIgnoreCase(field.Key, "Context"u8))
             {
                 if (seenContext && !field.Value.SequenceEqual(context))
                 {
@@ -204,7 +201,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
 
     private void OnUserEvent(AmiFrame frame)
     {
-        if (!frame.TryGetValue("UserEvent"u8, out var userEvent) || !userEvent.EqualsAsciiIgnoreCase(_identityEvent))
+        if (!frame.TryGetValue("UserEvent"u8, out var userEvent) || !Ascii.EqualsIgnoreCase(userEvent, _identityEvent))
         {
             return;
         }

@@ -6,19 +6,14 @@ namespace RenfieldSip.Monitor.Calls;
 
 internal static class CallsServiceCollectionExtensions
 {
-    public static IHostApplicationBuilder AddCallPipeline(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCallTracking(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMonitorTelemetry();
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CallOptions>, CallOptionsValidator>();
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
-        builder.Services.AddSingleton<MonitorTelemetry>();
-        builder.Services.AddSingleton<CallerNumberRedactor>();
-        builder.Services.AddSingleton<CallQueue>();
         builder.Services.AddSingleton<CallTracker>();
         builder.Services.AddSingleton<IAmiEventHandler, AmiCallEventDispatcher>();
-        builder.Services.AddSingleton<CallAnnouncer>();
-        builder.Services.AddHostedService<AnnouncementService>();
-        builder.Services.AddHostedService<StateMetrics>();
         return builder;
     }
 }

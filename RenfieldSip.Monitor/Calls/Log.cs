@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Identity;
 namespace RenfieldSip.Monitor.Calls;
 
 internal static partial class Log
@@ -19,21 +20,6 @@ internal static partial class Log
 
     [LoggerMessage(1105, LogLevel.Warning, "Call {CallId} forgotten: the AMI session ended while it was ringing (announced: {Announced})")]
     public static partial void CallLostWithSession(ILogger logger, string callId, bool announced);
-
-    [LoggerMessage(1106, LogLevel.Warning, "Announcement queue full: dropped call {CallId}, the oldest waiting")]
-    public static partial void QueueFull(ILogger logger, string callId);
-
-    [LoggerMessage(1107, LogLevel.Information, "Call {CallId} not announced: caller {CallerNumber} was announced within the last {Window}")]
-    public static partial void Suppressed(ILogger logger, string callId, string callerNumber, TimeSpan window);
-
-    [LoggerMessage(1108, LogLevel.Information, "Call {CallId} announced to Renfield ({Outcome}) {LatencyMs} ms after detection")]
-    public static partial void Announced(ILogger logger, string callId, string outcome, double latencyMs);
-
-    [LoggerMessage(1109, LogLevel.Warning, "Call {CallId} not announced: {Outcome}")]
-    public static partial void AnnouncementFailed(ILogger logger, string callId, string outcome);
-
-    [LoggerMessage(1110, LogLevel.Error, "Announcing call {CallId} failed unexpectedly")]
-    public static partial void AnnouncementCrashed(ILogger logger, Exception exception, string callId);
 
     [LoggerMessage(1111, LogLevel.Warning, "Ignored an AMI {EventName} event that names two different Uniqueids or Contexts: a caller id carried a raw line break that the PBX did not escape, so the event cannot be attributed to a call")]
     public static partial void AmbiguousEvent(ILogger logger, string eventName);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Monitor.Calls;
 

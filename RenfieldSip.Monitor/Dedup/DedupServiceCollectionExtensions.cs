@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Dedup;
 
@@ -7,6 +8,7 @@ internal static class DedupServiceCollectionExtensions
     public static IHostApplicationBuilder AddDedup(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMonitorTelemetry();
         var services = builder.Services;
         services.AddOptions<DedupOptions>()
             .BindConfiguration(DedupOptions.SectionName)
@@ -14,7 +16,12 @@ internal static class DedupServiceCollectionExtensions
                 options.RedisConnectionString = configuration.GetConnectionString("redis"))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DedupOptions>, DedupOptionsValidator>();
-        services.AddSingleton<ResilientDedupStore>();
+        services.AddSingleton(provider =>
+        {
+            var store = ActivatorUtilities.CreateInstance<ResilientDedupStore>(provider);
+            DedupMetrics.Register(provider.GetRequiredService<MonitorTelemetry>().Meter, store);
+            return store;
+        });
         services.AddSingleton<IDedupStore>(provider => provider.GetRequiredService<ResilientDedupStore>());
         services.AddHostedService(provider => provider.GetRequiredService<ResilientDedupStore>());
         services.AddHealthChecks().AddCheck<DedupHealthCheck>("redis");

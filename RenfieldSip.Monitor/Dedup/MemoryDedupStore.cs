@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 
 namespace RenfieldSip.Monitor.Dedup;
 
@@ -6,7 +5,7 @@ namespace RenfieldSip.Monitor.Dedup;
 /// Claims within this process. The window is the same for every key, so claims expire in the order they were
 /// made: a FIFO queue finds the expired ones at its head, and each claim sweeps them in amortized O(1).
 /// </summary>
-internal sealed class MemoryDedupStore : IDedupStore
+internal sealed class MemoryDedupStore
 {
     /// <summary>
     /// Far above any real call rate within a window; it only bounds memory under a flood, where forgetting the
@@ -21,12 +20,7 @@ internal sealed class MemoryDedupStore : IDedupStore
     private readonly long _windowTimestamps;
     private readonly int _capacity;
 
-    public MemoryDedupStore(TimeProvider timeProvider, IOptions<DedupOptions> options)
-        : this(timeProvider, (options ?? throw new ArgumentNullException(nameof(options))).Value.Window, DefaultCapacity)
-    {
-    }
-
-    internal MemoryDedupStore(TimeProvider timeProvider, TimeSpan window, int capacity)
+    public MemoryDedupStore(TimeProvider timeProvider, TimeSpan window, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -45,12 +39,6 @@ internal sealed class MemoryDedupStore : IDedupStore
                 return _expiries.Count;
             }
         }
-    }
-
-    public ValueTask<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(TryClaim(key));
     }
 
     public bool TryClaim(string key)

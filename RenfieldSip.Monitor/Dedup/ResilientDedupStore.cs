@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -6,10 +5,11 @@ using StackExchange.Redis;
 namespace RenfieldSip.Monitor.Dedup;
 
 /// <summary>
-/// The registered <see cref="IDedupStore"/>. Every claim is first recorded in this process's memory (a call this
-/// monitor already announced stays suppressed through a Redis outage and back); when Redis is configured it then
-/// decides for all monitors. A Redis that is down, slow or not yet connected never blocks a call: the memory
-/// answer stands, health turns Degraded, and one warning is logged per outage.
+/// The registered <see cref="IDedupStore"/>: the claim policy. Every claim is first recorded in this process's memory
+/// (a call this monitor already announced stays suppressed through a Redis outage and back); when Redis is
+/// configured it then decides for all monitors. A Redis that is down, slow or not yet connected never blocks a
+/// call: the memory answer stands. The connection itself is <see cref="RedisConnection"/>, the outage bookkeeping
+/// <see cref="RedisOutage"/>.
 /// </summary>
 internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncDisposable
 {
@@ -17,13 +17,7 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
     private readonly DedupOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ResilientDedupStore> _logger;
-    private readonly ConfigurationOptions? _redisConfiguration;
-    private readonly Lock _connectLock = new();
-    private Task? _connecting;
-    private volatile ConnectionMultiplexer? _connection;
-    private volatile RedisDedupStore? _redis;
-    private int _outage;
-    private long _fallbacks;
+    private readonly RedisConnection? _redis;
 
     public ResilientDedupStore(IOptions<DedupOptions> options, TimeProvider timeProvider, ILogger<ResilientDedupStore> logger)
     {
@@ -34,41 +28,32 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
         _memory = new MemoryDedupStore(timeProvider, _options.Window, MemoryDedupStore.DefaultCapacity);
         if (!string.IsNullOrWhiteSpace(_options.RedisConnectionString))
         {
-            var configuration = ConfigurationOptions.Parse(_options.RedisConnectionString);
-            configuration.SetDefaultPorts();
-            // Start-up must not wait for Redis, and a claim must not queue behind a dead connection.
-            configuration.AbortOnConnectFail = false;
-            configuration.BacklogPolicy = BacklogPolicy.FailFast;
-            // Redis is usually a container next door: after a restart it is back in a second, so try every second.
-            configuration.ReconnectRetryPolicy = new LinearRetry(1000);
-            configuration.ClientName ??= "renfieldsip-monitor";
-            _redisConfiguration = configuration;
-            RedisEndpoint = string.Join(",", configuration.EndPoints.Select(FormatEndpoint));
+            _redis = new RedisConnection(_options, logger);
         }
     }
 
     /// <summary>True when a Redis connection string was given.</summary>
-    public bool IsRedisConfigured => _redisConfiguration is not null;
+    public bool IsRedisConfigured => _redis is not null;
 
-    /// <summary>True while Redis is configured but claims are answered from memory (for the lead's metric and health).</summary>
-    public bool IsDegraded => Volatile.Read(ref _outage) == 1;
+    /// <summary>True while Redis is configured but claims are answered from memory (for the dedup metrics).</summary>
+    public bool IsDegraded => _redis?.Outage.IsActive ?? false;
 
     /// <summary>Claims answered from memory because Redis was unavailable, since start.</summary>
-    public long FallbackCount => Interlocked.Read(ref _fallbacks);
+    public long FallbackCount => _redis?.Outage.Fallbacks ?? 0;
 
     /// <summary><c>host:port</c> of the configured Redis endpoints, never the password; null without Redis.</summary>
-    public string? RedisEndpoint { get; }
+    public string? RedisEndpoint => _redis?.Endpoint;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_redisConfiguration is null)
+        if (_redis is null)
         {
             Log.InMemory(_logger, _options.Window);
         }
         else
         {
-            Log.UsingRedis(_logger, RedisEndpoint!, _options.Window);
-            EnsureConnecting();
+            Log.UsingRedis(_logger, _redis.Endpoint, _options.Window);
+            _redis.EnsureConnecting();
         }
 
         return Task.CompletedTask;
@@ -85,159 +70,45 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
             return false;
         }
 
-        if (_redisConfiguration is null)
+        if (_redis is null)
         {
             return true;
         }
 
-        EnsureConnecting();
-        var redis = _redis;
-        if (redis is null || _connection?.IsConnected != true)
+        _redis.EnsureConnecting();
+        var store = _redis.Store;
+        if (store is null)
         {
-            FallBack(redis is null ? null : "not connected");
+            // Before the first connect has finished there is no outage to report yet.
+            _redis.Outage.FellBack(_redis.Attempted ? "not connected" : null);
             return true;
         }
 
         try
         {
-            var claimed = await redis.TryClaimAsync(key).WaitAsync(_options.RedisTimeout, _timeProvider, cancellationToken);
-            EndOutage();
+            var claimed = await store.TryClaimAsync(key).WaitAsync(_options.RedisTimeout, _timeProvider, cancellationToken);
+            _redis.Outage.End();
             return claimed;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            FallBack(exception.GetType().Name);
+            _redis.Outage.FellBack(exception.GetType().Name);
             return true;
         }
     }
 
-    /// <summary>Pings Redis (bounded by <see cref="DedupOptions.RedisTimeout"/>) and reports what claims rely on.</summary>
+    /// <summary>What claims rely on right now: a Redis round trip (bounded by <see cref="DedupOptions.RedisTimeout"/>). Reads, changes nothing.</summary>
     public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
     {
-        if (_redisConfiguration is null)
+        if (_redis is null)
         {
             return HealthCheckResult.Healthy("in-memory (no Redis configured)");
         }
 
-        EnsureConnecting();
-        var connection = _connection;
-        if (connection is not null && connection.IsConnected)
-        {
-            try
-            {
-                await connection.GetDatabase().PingAsync().WaitAsync(_options.RedisTimeout, _timeProvider, cancellationToken);
-                EndOutage();
-                return HealthCheckResult.Healthy("Redis reachable");
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                BeginOutage(exception.GetType().Name);
-            }
-        }
-        else if (connection is not null)
-        {
-            BeginOutage("not connected");
-        }
-
-        return HealthCheckResult.Degraded($"Redis unreachable at {RedisEndpoint}; de-duplicating in memory");
+        return await _redis.PingAsync(_timeProvider, cancellationToken)
+            ? HealthCheckResult.Healthy("Redis reachable")
+            : HealthCheckResult.Degraded($"Redis unreachable at {_redis.Endpoint}; de-duplicating in memory");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        var connecting = _connecting;
-        if (connecting is not null)
-        {
-            await connecting;
-        }
-
-        if (_connection is { } connection)
-        {
-            connection.ConnectionFailed -= OnConnectionFailed;
-            connection.ConnectionRestored -= OnConnectionRestored;
-            await connection.DisposeAsync();
-        }
-    }
-
-    private void EnsureConnecting()
-    {
-        if (_connecting is not null || _redisConfiguration is null)
-        {
-            return;
-        }
-
-        lock (_connectLock)
-        {
-            _connecting ??= ConnectAsync(_redisConfiguration);
-        }
-    }
-
-    private async Task ConnectAsync(ConfigurationOptions configuration)
-    {
-        try
-        {
-            // With AbortOnConnectFail off this returns a multiplexer that keeps retrying in the background.
-            var connection = await ConnectionMultiplexer.ConnectAsync(configuration);
-            connection.ConnectionFailed += OnConnectionFailed;
-            connection.ConnectionRestored += OnConnectionRestored;
-            _redis = new RedisDedupStore(connection, _options.KeyPrefix, _options.Window);
-            _connection = connection;
-            if (!connection.IsConnected)
-            {
-                BeginOutage("not connected");
-            }
-        }
-        catch (Exception exception) when (exception is RedisException or ArgumentException or IOException)
-        {
-            BeginOutage(exception.GetType().Name);
-        }
-    }
-
-    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
-    {
-        if (e.ConnectionType == ConnectionType.Interactive)
-        {
-            BeginOutage(e.FailureType.ToString());
-        }
-    }
-
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
-    {
-        if (e.ConnectionType == ConnectionType.Interactive)
-        {
-            EndOutage();
-        }
-    }
-
-    private void FallBack(string? reason)
-    {
-        Interlocked.Increment(ref _fallbacks);
-        if (reason is not null)
-        {
-            BeginOutage(reason);
-        }
-
-        Log.ClaimFellBack(_logger, RedisEndpoint!);
-    }
-
-    private void BeginOutage(string reason)
-    {
-        if (Interlocked.Exchange(ref _outage, 1) == 0)
-        {
-            Log.RedisUnreachable(_logger, RedisEndpoint!, reason);
-        }
-    }
-
-    private void EndOutage()
-    {
-        if (Interlocked.Exchange(ref _outage, 0) == 1)
-        {
-            Log.RedisBack(_logger, RedisEndpoint!);
-        }
-    }
-
-    private static string FormatEndpoint(EndPoint endpoint) => endpoint switch
-    {
-        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
-        _ => endpoint.ToString() ?? "?",
-    };
+    public ValueTask DisposeAsync() => _redis?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

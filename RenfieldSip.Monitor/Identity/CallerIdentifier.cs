@@ -1,4 +1,4 @@
-using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Identity;
 
@@ -36,7 +36,7 @@ internal sealed class CallerIdentifier(PhoneNumberNormalizer normalizer, IPhoneb
             return new CallerIdentity(CallerKind.Contact, contact, number.Display, number.E164);
         }
 
-        var name = CallerText.SanitizeName(callerName);
+        var name = UntrustedText.SanitizeName(callerName);
         return IsUsableName(name)
             ? new CallerIdentity(CallerKind.Named, name, number.Display, number.E164)
             : new CallerIdentity(CallerKind.NumberOnly, null, number.Display, number.E164);

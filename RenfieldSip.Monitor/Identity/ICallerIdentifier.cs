@@ -1,4 +1,3 @@
-using RenfieldSip.Monitor.Calls;
 
 namespace RenfieldSip.Monitor.Identity;
 

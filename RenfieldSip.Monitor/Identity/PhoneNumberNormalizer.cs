@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhoneNumbers;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Identity;
 
@@ -22,7 +23,7 @@ internal sealed class PhoneNumberNormalizer
     /// <summary>Null when the text holds no digit at all; never throws.</summary>
     public NormalizedNumber? Normalize(string? raw)
     {
-        var cleaned = CallerText.CleanNumber(raw);
+        var cleaned = UntrustedText.CleanNumber(raw);
         if (cleaned is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -98,7 +99,7 @@ internal sealed class PhonebookLoader(PhoneNumberNormalizer normalizer, ILogger 
             string? name = null;
             if (parser.TryConsume<Scalar>(out var nameScalar))
             {
-                name = CallerText.SanitizeName(nameScalar.Value);
+                name = UntrustedText.SanitizeName(nameScalar.Value);
             }
             else
             {

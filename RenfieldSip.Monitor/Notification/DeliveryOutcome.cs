@@ -1,12 +1,16 @@
 namespace RenfieldSip.Monitor.Notification;
 
+/// <summary>What became of one announcement; the name is the <c>outcome</c> tag of the call metrics and logs.</summary>
 internal enum DeliveryOutcome
 {
     /// <summary>Renfield answered 200.</summary>
     Delivered,
 
     /// <summary>Renfield answered 429 "Duplicate notification suppressed": it already showed this one.</summary>
-    DuplicateSuppressed,
+    DuplicateSuppressedByRenfield,
+
+    /// <summary>Not sent: the same caller was announced within the dedup window.</summary>
+    SuppressedByDedup,
 
     /// <summary>401/403: the token is missing or wrong. Not retried.</summary>
     Unauthorized,
@@ -22,4 +26,7 @@ internal enum DeliveryOutcome
 
     /// <summary>The monitor is shutting down.</summary>
     Cancelled,
+
+    /// <summary>Announcing it threw; logged with the exception.</summary>
+    Failed,
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Notification;
 
@@ -13,8 +14,8 @@ internal sealed class NotificationComposer(IOptions<WebhookOptions> options) : I
     {
         ArgumentNullException.ThrowIfNull(caller);
         var words = _options.IsEnglish ? NotificationWording.English : NotificationWording.German;
-        var number = CallerText.Clean(caller.DisplayNumber, CallerText.MaxNumberDigits);
-        var name = CallerText.Clean(caller.Name, CallerText.MaxNameLength);
+        var number = UntrustedText.Clean(caller.DisplayNumber, UntrustedText.MaxNumberDigits);
+        var name = UntrustedText.Clean(caller.Name, UntrustedText.MaxNameLength);
 
         return caller.Kind switch
         {

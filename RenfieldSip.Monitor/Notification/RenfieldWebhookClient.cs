@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Text;
 
-using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Monitor.Notification;
 
@@ -197,8 +197,8 @@ internal sealed partial class RenfieldWebhookClient(
         // it has shown this notification already or chose not to; asking again cannot change that.
         if (WebhookResponseBody.Detail(answer) is { } detail && detail.Contains("suppressed", StringComparison.OrdinalIgnoreCase))
         {
-            Log.DuplicateSuppressed(logger, CallerText.Clean(detail, 100) ?? "-");
-            return WebhookAttempt.Final(DeliveryOutcome.DuplicateSuppressed);
+            Log.DuplicateSuppressed(logger, UntrustedText.Clean(detail, 100) ?? "-");
+            return WebhookAttempt.Final(DeliveryOutcome.DuplicateSuppressedByRenfield);
         }
 
         var retryAfter = WebhookBackoff.RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow());

@@ -1,6 +1,6 @@
 namespace RenfieldSip.Monitor.Notification;
 
-/// <summary>Section <c>Webhook</c>: where and how incoming calls are announced through Renfield.</summary>
+/// <summary>Section <c>Webhook</c>: where and how incoming calls are announced through Renfield (the pipeline's sizing is <c>AnnouncementOptions</c>).</summary>
 internal sealed class WebhookOptions
 {
     public const string SectionName = "Webhook";
@@ -25,13 +25,6 @@ internal sealed class WebhookOptions
     /// <summary>Upper bound for one HTTP attempt. Renfield speaks (TTS) inside the request, so seconds are normal.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>After detection, an announcement not yet accepted is dropped: a late "incoming call" is worse than none.</summary>
-    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(25);
-
-    public int MaxConcurrency { get; set; } = 4;
-
-    public int QueueCapacity { get; set; } = 1024;
-
     internal bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
     internal bool IsEnglish => string.Equals(Language?.Trim(), "en", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +32,7 @@ internal sealed class WebhookOptions
     // Options end up in logs and debugger views; the token must never be part of that.
     public override string ToString() =>
         $"Url={RedactedUrl()}, Token={(HasToken ? "(set)" : "(none)")}, Language={Language}, Urgency={Urgency}, Room={Room ?? "(all)"}, Tts={Tts}, " +
-        $"RequestTimeout={RequestTimeout}, Deadline={Deadline}, MaxConcurrency={MaxConcurrency}, QueueCapacity={QueueCapacity}";
+        $"RequestTimeout={RequestTimeout}";
 
     private string RedactedUrl() =>
         Uri.TryCreate(Url, UriKind.Absolute, out var uri)

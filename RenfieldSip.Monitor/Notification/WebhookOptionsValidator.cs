@@ -43,28 +43,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add("Webhook:Room must be at most 100 characters (Renfield's limit)");
         }
 
-        CheckTimeout(options.RequestTimeout, "Webhook:RequestTimeout", failures);
-        CheckTimeout(options.Deadline, "Webhook:Deadline", failures);
-
-        if (options.MaxConcurrency is < 1 or > 64)
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > MaxTimeout)
         {
-            failures.Add("Webhook:MaxConcurrency must be between 1 and 64");
+            failures.Add("Webhook:RequestTimeout must be positive and at most 01:00:00");
         }
-
-        if (options.QueueCapacity is < 1 or > 100_000)
-        {
-            failures.Add("Webhook:QueueCapacity must be between 1 and 100000");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void CheckTimeout(TimeSpan value, string key, List<string> failures)
-    {
-        if (value <= TimeSpan.Zero || value > MaxTimeout)
-        {
-            failures.Add($"{key} must be positive and at most 01:00:00");
-        }
     }
 
     // HttpClient would throw on CR/LF or non-ASCII in a header, with the value in the message: refuse it up front.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using RenfieldSip.Monitor.Text;
 
-using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Monitor.Notification;
 
@@ -81,7 +81,7 @@ internal static class WebhookResponseBody
             return text.ToString();
         });
 
-        return CallerText.Clean(summary, MaxSummaryLength) ?? "(no validation details in the answer)";
+        return UntrustedText.Clean(summary, MaxSummaryLength) ?? "(no validation details in the answer)";
     }
 
     private static string StringProperty(JsonElement element, string name) =>

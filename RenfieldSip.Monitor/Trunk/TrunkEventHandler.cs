@@ -8,7 +8,7 @@ namespace RenfieldSip.Monitor.Trunk;
 /// <c>read = system</c>): <c>Registry</c> from res_pjsip_outbound_registration and <c>ContactStatus</c> for the
 /// provider's AOR, whose OPTIONS keep-alives say whether the registrar answers at all. Logs one line per change.
 /// </summary>
-internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHandler> logger)
+internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHandler> logger) : IAmiEventHandler
 {
     /// <summary>The AOR of the provider in config/asterisk/pjsip.conf; its contact is the registrar.</summary>
     public const string ProviderAor = "sip-provider-aor";
@@ -16,6 +16,14 @@ internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHa
     private const int MaxRegistrarLength = 128;
 
     private static ReadOnlySpan<byte> ProviderAorBytes => "sip-provider-aor"u8;
+
+    /// <summary>
+    /// Keeps the last known state: Asterisk reports the trunk again only at its next REGISTER, and a new AMI session
+    /// changes nothing about the registration.
+    /// </summary>
+    public void OnSessionEnded()
+    {
+    }
 
     public void OnEvent(AmiFrame frame)
     {
@@ -63,17 +71,17 @@ internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHa
 
     internal static TrunkRegistration? RegistrationOf(ReadOnlySpan<byte> value)
     {
-        if (value.EqualsAsciiIgnoreCase("Registered"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Registered"u8))
         {
             return TrunkRegistration.Registered;
         }
 
-        if (value.EqualsAsciiIgnoreCase("Rejected"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Rejected"u8))
         {
             return TrunkRegistration.Rejected;
         }
 
-        if (value.EqualsAsciiIgnoreCase("Unregistered"u8) || value.EqualsAsciiIgnoreCase("Stopped"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Unregistered"u8) || Ascii.EqualsIgnoreCase(value, "Stopped"u8))
         {
             return TrunkRegistration.Unregistered;
         }
@@ -83,18 +91,18 @@ internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHa
 
     internal static TrunkReachability? ReachabilityOf(ReadOnlySpan<byte> value)
     {
-        if (value.EqualsAsciiIgnoreCase("Reachable"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Reachable"u8))
         {
             return TrunkReachability.Reachable;
         }
 
-        if (value.EqualsAsciiIgnoreCase("Unreachable"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Unreachable"u8))
         {
             return TrunkReachability.Unreachable;
         }
 
         // Removed, Unknown (qualify restarted) and NonQualified (keep-alives off) say nothing about the provider.
-        if (value.EqualsAsciiIgnoreCase("Removed"u8) || value.EqualsAsciiIgnoreCase("Unknown"u8) || value.EqualsAsciiIgnoreCase("NonQualified"u8))
+        if (Ascii.EqualsIgnoreCase(value, "Removed"u8) || Ascii.EqualsIgnoreCase(value, "Unknown"u8) || Ascii.EqualsIgnoreCase(value, "NonQualified"u8))
         {
             return TrunkReachability.Unknown;
         }
@@ -106,7 +114,7 @@ internal sealed class TrunkEventHandler(TrunkStatus status, ILogger<TrunkEventHa
     private void OnRegistry(AmiFrame frame)
     {
         // chan_sip and chan_iax2 publish the same event for their own registrations.
-        if (!frame.TryGetValue("ChannelType"u8, out var channelType) || !channelType.EqualsAsciiIgnoreCase("PJSIP"u8)
+        if (!frame.TryGetValue("ChannelType"u8, out var channelType) || !Ascii.EqualsIgnoreCase(channelType, "PJSIP"u8)
             || !frame.TryGetValue("Status"u8, out var value) || RegistrationOf(value) is not { } registration)
         {
             return;

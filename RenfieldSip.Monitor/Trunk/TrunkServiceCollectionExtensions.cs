@@ -1,27 +1,22 @@
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Trunk;
 
 internal static class TrunkServiceCollectionExtensions
 {
-    /// <summary>
-    /// The trunk's registration state from AMI, its "trunk" health check and gauges. Call after the Calls area: it
-    /// wraps the <see cref="IAmiEventHandler"/> registered there so both see every event.
-    /// </summary>
+    /// <summary>The trunk's registration state from AMI, its "trunk" health check and gauges.</summary>
     public static IHostApplicationBuilder AddTrunkMonitoring(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var calls = builder.Services.LastOrDefault(d => d.ServiceType == typeof(IAmiEventHandler))
-            ?? throw new InvalidOperationException("AddTrunkMonitoring needs the AMI event handler of the Calls area; call it after AddCallPipeline.");
-        builder.Services.Remove(calls);
-        builder.Services.AddSingleton<TrunkStatus>();
-        builder.Services.AddSingleton<TrunkEventHandler>();
-        builder.Services.AddSingleton<IAmiEventHandler>(services => new TrunkEventFanOut(
-            (IAmiEventHandler)(calls.ImplementationInstance
-                ?? calls.ImplementationFactory?.Invoke(services)
-                ?? ActivatorUtilities.CreateInstance(services, calls.ImplementationType!)),
-            services.GetRequiredService<TrunkEventHandler>()));
-        builder.Services.AddHostedService<TrunkMetrics>();
+        builder.AddMonitorTelemetry();
+        builder.Services.AddSingleton(services =>
+        {
+            var status = new TrunkStatus();
+            TrunkMetrics.Register(services.GetRequiredService<MonitorTelemetry>().Meter, status);
+            return status;
+        });
+        builder.Services.AddSingleton<IAmiEventHandler, TrunkEventHandler>();
         builder.Services.AddHostedService<TrunkReportWatchdog>();
         builder.Services.AddHealthChecks().AddCheck<TrunkHealthCheck>("trunk");
         return builder;

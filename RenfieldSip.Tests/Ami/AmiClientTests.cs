@@ -29,9 +29,10 @@ public sealed class AmiClientTests
         await using var harness = await AmiClientHarness.StartAsync(AmiTestServer.Start(new() { Capture = capture, Stream = mode, ChunkSize = chunkSize }));
 
         await harness.Handler.WaitForEventsAsync(capture.EventBlocks.Count);
+        await harness.WaitForSessionsStartedAsync(1);
 
         Assert.Equal(capture.EventBlocks, harness.Handler.RawBlocks.Select(block => Encoding.UTF8.GetString(block)));
-        Assert.Equal(1, harness.Handler.SessionsStarted);
+        Assert.Equal(1, harness.SessionsStarted);
         Assert.Equal(AmiConnectionState.LoggedIn, harness.Status.State);
         Assert.Equal(capture.EventBlocks.Count, harness.Status.EventsRead);
         Assert.True(harness.Status.BytesRead >= capture.Body.Length);
@@ -79,7 +80,7 @@ public sealed class AmiClientTests
         Assert.Equal(2, harness.Status.LoginFailures);
         Assert.Equal(2, harness.Logs.WithId(1002).Count);
         Assert.Equal(2, harness.Server.AcceptedConnections);
-        Assert.Equal(0, harness.Handler.SessionsStarted);
+        Assert.Equal(0, harness.SessionsStarted);
         harness.AssertSecretNeverExposed();
     }
 
@@ -91,7 +92,7 @@ public sealed class AmiClientTests
             AmiTestServer.Start(new() { Capture = AmiCapture.Load("known-caller-cancel.ami") }),
             time);
         await harness.Server.WaitForLoginAsync(1);
-        await harness.Handler.WaitForSessionsStartedAsync(1);
+        await harness.WaitForSessionsStartedAsync(1);
 
         await harness.Server.StopAsync();
         await harness.Handler.WaitForSessionsEndedAsync(1);
@@ -106,7 +107,7 @@ public sealed class AmiClientTests
         harness.Server.Restart();
         time.Advance(ReconnectCap);
         await harness.Server.WaitForLoginAsync(2);
-        await harness.Handler.WaitForSessionsStartedAsync(2);
+        await harness.WaitForSessionsStartedAsync(2);
 
         Assert.Equal(AmiConnectionState.LoggedIn, harness.Status.State);
         Assert.Equal(2, harness.Status.Reconnects);
@@ -152,7 +153,7 @@ public sealed class AmiClientTests
 
         time.Advance(ReconnectCap);
         await harness.Server.WaitForLoginAsync(2);
-        await harness.Handler.WaitForSessionsStartedAsync(2);
+        await harness.WaitForSessionsStartedAsync(2);
         Assert.Equal(1, harness.Handler.SessionsEnded);
         Assert.Equal(AmiConnectionState.LoggedIn, harness.Status.State);
         harness.AssertSecretNeverExposed();
@@ -229,7 +230,7 @@ public sealed class AmiClientTests
         await using var harness = await AmiClientHarness.StartAsync(
             AmiTestServer.Start(new() { Capture = AmiCapture.Load("known-caller-cancel.ami") }));
         var connection = await harness.Server.WaitForLoginAsync(1);
-        await harness.Handler.WaitForSessionsStartedAsync(1);
+        await harness.WaitForSessionsStartedAsync(1);
 
         await harness.Client.StopAsync(TestContext.Current.CancellationToken);
 

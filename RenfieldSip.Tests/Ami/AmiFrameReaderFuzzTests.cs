@@ -64,7 +64,7 @@ public sealed class AmiFrameReaderFuzzTests
             {
                 var buffer = new ReadOnlySequence<byte>(body, 0, length);
                 var frames = new List<string>();
-                while (AmiFrameReader.TryReadFrame(ref buffer, 65536, out var frame))
+                while (new AmiFrameReader(65536).TryReadFrame(ref buffer, out var frame))
                 {
                     frames.Add(Encoding.ASCII.GetString(frame));
                 }
@@ -84,6 +84,7 @@ public sealed class AmiFrameReaderFuzzTests
         var line = new byte[10 * 1024 * 1024];
         line.AsSpan().Fill((byte)'A');
         var buffered = 0;
+        var reader = new AmiFrameReader(65536);
 
         var error = Assert.Throws<AmiProtocolException>(() =>
         {
@@ -92,7 +93,7 @@ public sealed class AmiFrameReaderFuzzTests
             {
                 buffered += ReadSize;
                 var buffer = AmiSequence.Create(line.AsSpan(0, buffered), Enumerable.Range(1, buffered / ReadSize).Select(i => i * ReadSize));
-                AmiFrameReader.TryReadFrame(ref buffer, 65536, out _);
+                reader.TryReadFrame(ref buffer, out _);
             }
         });
 
@@ -106,7 +107,7 @@ public sealed class AmiFrameReaderFuzzTests
         var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("Event: Newchannel\nUniqueid: 1.0\n\n", 100)));
         var buffer = new ReadOnlySequence<byte>(bytes);
 
-        Assert.Throws<AmiProtocolException>(() => AmiFrameReader.TryReadFrame(ref buffer, SmallMax, out _));
+        Assert.Throws<AmiProtocolException>(() => new AmiFrameReader(SmallMax).TryReadFrame(ref buffer, out _));
     }
 
     [Fact]
@@ -120,10 +121,10 @@ public sealed class AmiFrameReaderFuzzTests
 
         var bytes = Encoding.ASCII.GetBytes(builder.Append("\r\n").ToString());
         var atDefault = new ReadOnlySequence<byte>(bytes);
-        Assert.Throws<AmiProtocolException>(() => AmiFrameReader.TryReadFrame(ref atDefault, 65536, out _));
+        Assert.Throws<AmiProtocolException>(() => new AmiFrameReader(65536).TryReadFrame(ref atDefault, out _));
 
         var atLargest = new ReadOnlySequence<byte>(bytes);
-        Assert.True(AmiFrameReader.TryReadFrame(ref atLargest, AmiOptionsValidator.MaxMessageBytesLimit, out var frame));
+        Assert.True(new AmiFrameReader(AmiOptionsValidator.MaxMessageBytesLimit).TryReadFrame(ref atLargest, out var frame));
         var fields = 0;
         foreach (var field in new AmiFrame(frame.FirstSpan).EnumerateFields())
         {
@@ -139,7 +140,7 @@ public sealed class AmiFrameReaderFuzzTests
         byte[] bytes = [.. "Event: X\r\nCallerIDName: "u8, 0xC3, 0x28, 0xFF, 0xF0, 0x9F, .. "\r\n\r\n"u8];
         var buffer = new ReadOnlySequence<byte>(bytes);
 
-        Assert.True(AmiFrameReader.TryReadFrame(ref buffer, SmallMax, out var frame));
+        Assert.True(new AmiFrameReader(SmallMax).TryReadFrame(ref buffer, out var frame));
 
         Assert.Contains('\uFFFD', new AmiFrame(frame.FirstSpan).GetString("CallerIDName"u8)!);
     }
@@ -148,7 +149,7 @@ public sealed class AmiFrameReaderFuzzTests
     {
         var frames = new List<string>();
         var scratch = new AmiFrameScratch();
-        while (AmiFrameReader.TryReadFrame(ref buffer, SmallMax, out var block))
+        while (new AmiFrameReader(SmallMax).TryReadFrame(ref buffer, out var block))
         {
             Assert.True(block.Length <= SmallMax);
             var frame = new AmiFrame(scratch.GetContiguous(block));

@@ -88,7 +88,7 @@ public sealed class AmiFrameReaderTests
         var bytes = "Event: Newchannel\r\nChannel: PJSIP/x\r\n\r"u8.ToArray();
         var buffer = new ReadOnlySequence<byte>(bytes);
 
-        Assert.False(AmiFrameReader.TryReadFrame(ref buffer, Max, out _));
+        Assert.False(new AmiFrameReader(Max).TryReadFrame(ref buffer, out _));
         Assert.Equal(bytes.Length, buffer.Length);
     }
 
@@ -97,7 +97,7 @@ public sealed class AmiFrameReaderTests
     {
         var buffer = new ReadOnlySequence<byte>("\r\n\r\n\r\nEvent: Hangup\r\nUniqueid: 1.0\r\n\r\n"u8.ToArray());
 
-        Assert.True(AmiFrameReader.TryReadFrame(ref buffer, Max, out var frame));
+        Assert.True(new AmiFrameReader(Max).TryReadFrame(ref buffer, out var frame));
         Assert.Equal("Event: Hangup\r\nUniqueid: 1.0", Encoding.ASCII.GetString(frame));
         Assert.True(buffer.IsEmpty);
     }
@@ -108,7 +108,7 @@ public sealed class AmiFrameReaderTests
         var buffer = new ReadOnlySequence<byte>(AmiCapture.Load("login-failure-unknown-user.ami").Bytes);
 
         Assert.True(AmiFrameReader.TryReadBanner(ref buffer, 1024, out var banner));
-        Assert.True(AmiFrameReader.TryReadFrame(ref buffer, Max, out var frame));
+        Assert.True(new AmiFrameReader(Max).TryReadFrame(ref buffer, out var frame));
 
         Assert.Equal("Asterisk Call Manager/9.0.0", banner);
         var message = AmiMessage.FromFrame(new AmiFrame(frame.ToArray()));
@@ -173,7 +173,7 @@ public sealed class AmiFrameReaderTests
         var splitInsideUmlaut = Array.IndexOf(bytes, (byte)0xC3) + 1;
 
         var buffer = AmiSequence.Create(bytes, [splitInsideUmlaut]);
-        Assert.True(AmiFrameReader.TryReadFrame(ref buffer, Max, out var frame));
+        Assert.True(new AmiFrameReader(Max).TryReadFrame(ref buffer, out var frame));
         var scratch = new AmiFrameScratch();
 
         Assert.False(frame.IsSingleSegment);
@@ -186,7 +186,7 @@ public sealed class AmiFrameReaderTests
         var bytes = Encoding.ASCII.GetBytes("Event: X\r\nSecret: " + new string('s', 2000) + "\r\n\r\n");
         var buffer = new ReadOnlySequence<byte>(bytes);
 
-        var error = Assert.Throws<AmiProtocolException>(() => AmiFrameReader.TryReadFrame(ref buffer, 1024, out _));
+        var error = Assert.Throws<AmiProtocolException>(() => new AmiFrameReader(1024).TryReadFrame(ref buffer, out _));
 
         Assert.DoesNotContain("sss", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret", error.Message, StringComparison.Ordinal);
@@ -200,17 +200,48 @@ public sealed class AmiFrameReaderTests
         var scratch = new AmiFrameScratch();
         var found = 0;
 
-        // Warm up once so JIT and static init are not counted.
+        // Warm up once so JIT and static init are not counted. The runtime itself may allocate on this thread once
+        // while it swaps in tiered code, so the steady state is a round of 100 reads that allocates nothing.
         found += CountNewchannels(body, scratch);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var rounds = 0;
+        long allocated;
+        do
         {
-            found += CountNewchannels(body, scratch);
+            rounds++;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                found += CountNewchannels(body, scratch);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        while (allocated != 0 && rounds < 5);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal((1 + (100 * rounds)) * 10, found);
+    }
+
+    [Fact]
+    public void A_64_KiB_frame_arriving_one_byte_per_read_is_one_frame_once_its_terminator_is_in()
+    {
+        var body = Encoding.ASCII.GetBytes("Event: UserEvent\r\n" + string.Concat(Enumerable.Repeat("Key: value\r\n", 5450)));
+        var bytes = body.Concat("\r\n"u8.ToArray()).ToArray();
+        Assert.InRange(bytes.Length, 65_000, 65_536);
+        var reader = new AmiFrameReader(65_536);
+
+        // The transport hands over everything buffered since the frame's start after every read.
+        for (var available = 1; available < bytes.Length; available++)
+        {
+            var partial = new ReadOnlySequence<byte>(bytes, 0, available);
+            Assert.False(reader.TryReadFrame(ref partial, out _));
+            Assert.Equal(available, partial.Length);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
-        Assert.Equal(101 * 10, found);
+        var buffer = new ReadOnlySequence<byte>(bytes);
+        Assert.True(reader.TryReadFrame(ref buffer, out var frame));
+        Assert.Equal(body.Length - 2, frame.Length);
+        Assert.True(buffer.IsEmpty);
     }
 
     internal static (string Banner, List<string> Frames) ReadAll(ReadOnlySequence<byte> buffer, int max = Max)
@@ -218,7 +249,7 @@ public sealed class AmiFrameReaderTests
         Assert.True(AmiFrameReader.TryReadBanner(ref buffer, 1024, out var banner));
         var frames = new List<string>();
         var scratch = new AmiFrameScratch();
-        while (AmiFrameReader.TryReadFrame(ref buffer, max, out var frame))
+        while (new AmiFrameReader(max).TryReadFrame(ref buffer, out var frame))
         {
             frames.Add(Encoding.UTF8.GetString(scratch.GetContiguous(frame)));
         }
@@ -245,6 +276,9 @@ public sealed class AmiFrameReaderTests
         var boundaries = arrivals.Where(a => a > 0 && a < bytes.Length).Order().Append(bytes.Length).ToList();
         var consumed = 0;
         var bannerRead = !readBanner;
+
+        // One reader across the reads, as the transport keeps one per connection: it resumes where it stopped.
+        var reader = new AmiFrameReader(max);
         foreach (var available in boundaries)
         {
             var cuts = boundaries.Where(b => b > consumed && b < available).Select(b => b - consumed);
@@ -255,7 +289,7 @@ public sealed class AmiFrameReaderTests
                 bannerRead = AmiFrameReader.TryReadBanner(ref buffer, 1024, out _);
             }
 
-            while (bannerRead && AmiFrameReader.TryReadFrame(ref buffer, max, out var frame))
+            while (bannerRead && reader.TryReadFrame(ref buffer, out var frame))
             {
                 var span = scratch.GetContiguous(frame);
                 frames.Add(hex ? Convert.ToHexString(span) : Encoding.UTF8.GetString(span));
@@ -280,7 +314,7 @@ public sealed class AmiFrameReaderTests
         var buffer = new ReadOnlySequence<byte>(AmiCapture.Load(name).Bytes);
         AmiFrameReader.TryReadBanner(ref buffer, 1024, out _);
         var messages = new List<AmiMessage>();
-        while (AmiFrameReader.TryReadFrame(ref buffer, Max, out var frame))
+        while (new AmiFrameReader(Max).TryReadFrame(ref buffer, out var frame))
         {
             messages.Add(AmiMessage.FromFrame(new AmiFrame(frame.ToArray())));
         }
@@ -292,7 +326,7 @@ public sealed class AmiFrameReaderTests
     {
         var found = 0;
         var buffer = new ReadOnlySequence<byte>(body);
-        while (AmiFrameReader.TryReadFrame(ref buffer, Max, out var block))
+        while (new AmiFrameReader(Max).TryReadFrame(ref buffer, out var block))
         {
             var frame = new AmiFrame(scratch.GetContiguous(block));
             if (frame.Kind == AmiFrameKind.Event && frame.NameEquals("Newchannel"u8) && frame.TryGetValue("Uniqueid"u8, out var id) && !id.IsEmpty)

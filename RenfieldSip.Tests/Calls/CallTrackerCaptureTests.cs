@@ -1,4 +1,5 @@
 using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Tests.Calls;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
-using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Tests.Calls;
@@ -19,7 +19,7 @@ internal sealed class CallTrackerHarness : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(options ?? new CallOptions());
-        Queue = new CallQueue(Options.Create(new WebhookOptions()), Telemetry, new FakeLogger<CallQueue>(Logs));
+        Queue = new CallQueue(Options.Create(new AnnouncementOptions()), Telemetry, new FakeLogger<CallQueue>(Logs));
         Tracker = new CallTracker(Queue, Telemetry, new CallerNumberRedactor(Options.Create(new TelemetryOptions())), callOptions, Time, new FakeLogger<CallTracker>(Logs));
         Dispatcher = new AmiCallEventDispatcher(Tracker, callOptions);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Tests.Calls;
 

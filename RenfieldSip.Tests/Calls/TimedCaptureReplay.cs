@@ -13,14 +13,13 @@ internal static class TimedCaptureReplay
 {
     public static void Play(string capture, IAmiEventHandler handler, FakeTimeProvider time)
     {
-        handler.OnSessionStarted();
-        foreach (var (bytes, pause) in TimedCapture.Load(capture, timeScale: 1).Chunks)
+        foreach (var (bytes, pause, _) in TimedCapture.Load(capture).Chunks)
         {
             time.Advance(pause);
 
             // Asterisk never split a block across these chunks, so each chunk frames on its own.
             var buffer = new ReadOnlySequence<byte>(bytes);
-            while (AmiFrameReader.TryReadFrame(ref buffer, 65536, out var block))
+            while (new AmiFrameReader(65536).TryReadFrame(ref buffer, out var block))
             {
                 var frame = new AmiFrame(block.ToArray());
                 if (frame.Kind == AmiFrameKind.Event)

@@ -134,18 +134,17 @@ public sealed class CaptureReplayEndToEndTests
     [Fact]
     public async Task Capture_fed_one_byte_per_tcp_segment_gives_the_same_announcements()
     {
-        await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Calls:TrustCallerIdWithoutPresentation"] = "true",
-            ["Calls:SettleTimeout"] = "00:00:00.001",
-        });
+        await using var harness = await EndToEndHarness.StartAsync(TrustCallerId);
         var connection = await harness.Ami.WaitForLoginAsync(1, TimeSpan.FromSeconds(10));
+        var baseline = harness.Monitor.AmiStatus.EventsRead;
         var capture = AmiCapture.Load("concurrent-10-calls.ami");
 
-        // Only the ten Newchannels: the hangups would race the settle timer when the whole stream arrives at once.
+        // Only the ten Newchannels, then the settle timeout passes: each call is settled by the fallback.
         var newchannels = capture.Blocks.Where(b => b.StartsWith("Event: Newchannel", StringComparison.Ordinal)).ToList();
         var bytes = Encoding.UTF8.GetBytes(string.Concat(newchannels.Select(b => b + "\r\n\r\n")));
         await connection.SendAsync(bytes, [.. Enumerable.Range(1, bytes.Length - 1)]);
+        await harness.Monitor.WaitForEventsReadAsync(baseline, newchannels.Count, Cancellation);
+        harness.Monitor.SettleClock.Advance(TimeSpan.FromSeconds(1));
         await harness.Renfield.WaitForDeliveredAsync(10, TimeSpan.FromSeconds(10));
 
         Assert.Equal(10, (await harness.FinishWithSentinelAsync(connection)).Count);

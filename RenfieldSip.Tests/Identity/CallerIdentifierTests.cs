@@ -1,5 +1,5 @@
-using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Tests.Identity;
 
@@ -125,7 +125,7 @@ public sealed class CallerIdentifierTests
 
         if (identity.Name is { } shownName)
         {
-            Assert.InRange(shownName.Length, 1, CallerText.MaxNameLength);
+            Assert.InRange(shownName.Length, 1, UntrustedText.MaxNameLength);
             Assert.DoesNotContain(shownName, char.IsControl);
             Assert.False(HasLoneSurrogate(shownName), "lone surrogate in the name");
             Assert.Equal(shownName.Trim(), shownName);
@@ -135,7 +135,7 @@ public sealed class CallerIdentifierTests
         if (identity.DisplayNumber is { } shownNumber)
         {
             Assert.Matches(@"^\+?[0-9 ]+$", shownNumber);
-            Assert.InRange(shownNumber.Count(char.IsAsciiDigit), 1, CallerText.MaxNumberDigits);
+            Assert.InRange(shownNumber.Count(char.IsAsciiDigit), 1, UntrustedText.MaxNumberDigits);
         }
     }
 

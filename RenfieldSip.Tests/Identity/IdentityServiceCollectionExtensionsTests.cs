@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Identity;
 
 namespace RenfieldSip.Tests.Identity;

@@ -5,7 +5,7 @@ namespace RenfieldSip.Tests.Identity;
 
 public sealed class PhonebookOptionsValidatorTests
 {
-    private readonly PhonebookOptionsValidator _validator = new(PhoneNumberUtil.GetInstance());
+    private readonly PhonebookOptionsValidator _validator = new();
 
     [Theory]
     [InlineData("DE")]

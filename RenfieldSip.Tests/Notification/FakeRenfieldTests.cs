@@ -87,50 +87,15 @@ public sealed class FakeRenfieldTests
         Assert.Equal(HttpStatusCode.OK, third.Status);
     }
 
-    [Theory]
-    [InlineData("""{"title":"t","message":"m"}""", "missing", "event_type")]
-    [InlineData("""{"event_type":"e","title":"","message":"m"}""", "string_too_short", "title")]
-    [InlineData("""{"event_type":"e","title":"t","message":"m","urgency":"high"}""", "value_error", "urgency")]
-    [InlineData("""{"event_type":"e","title":"t","message":"m","room":5}""", "string_type", "room")]
-    [InlineData("""{"event_type":"e","title":"t","message":"m","data":[1]}""", "dict_type", "data")]
-    public async Task Invalid_payloads_get_FastAPIs_422_shape(string json, string type, string field)
+    [Fact]
+    public async Task A_body_that_is_not_a_WebhookRequest_is_422()
     {
         await using var renfield = await FakeRenfield.StartAsync();
         using var http = new HttpClient();
 
-        var (status, body) = await PostAsync(http, renfield.WebhookUrl, json, "Bearer test-token");
+        var (status, _) = await PostAsync(http, renfield.WebhookUrl, """{"title":"t","message":"m"}""", "Bearer test-token");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        using var document = JsonDocument.Parse(body);
-        var error = Assert.Single(document.RootElement.GetProperty("detail").EnumerateArray());
-        Assert.Equal(type, error.GetProperty("type").GetString());
-        Assert.Equal(["body", field], error.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
-        Assert.True(error.TryGetProperty("input", out _));
-    }
-
-    [Fact]
-    public async Task Title_length_is_counted_in_code_points_like_Python()
-    {
-        await using var renfield = await FakeRenfield.StartAsync();
-        using var http = new HttpClient();
-        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 255)); // 510 UTF-16 units, 255 code points
-
-        var ok = await PostAsync(http, renfield.WebhookUrl, $$"""{"event_type":"e","title":"{{emoji}}","message":"m"}""", "Bearer test-token");
-        var tooLong = await PostAsync(http, renfield.WebhookUrl, $$"""{"event_type":"e","title":"{{emoji}}x","message":"m"}""", "Bearer test-token");
-
-        Assert.Equal(HttpStatusCode.OK, ok.Status);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.Status);
-    }
-
-    [Fact]
-    public async Task A_NUL_character_fails_inside_Renfield_with_500()
-    {
-        await using var renfield = await FakeRenfield.StartAsync();
-        using var http = new HttpClient();
-
-        var (status, _) = await PostAsync(http, renfield.WebhookUrl, """{"event_type":"e","title":"a\u0000b","message":"m"}""", "Bearer test-token");
-
-        Assert.Equal(HttpStatusCode.InternalServerError, status);
     }
 
     [Fact]

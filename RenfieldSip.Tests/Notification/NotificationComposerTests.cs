@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Tests.Notification;
 
@@ -121,7 +122,7 @@ public sealed class NotificationComposerTests
 
         var n = Composer().Compose(new CallerIdentity(CallerKind.Contact, name, null, null));
 
-        Assert.True(n.Data.CallerName!.Length <= CallerText.MaxNameLength);
+        Assert.True(n.Data.CallerName!.Length <= UntrustedText.MaxNameLength);
         Assert.EndsWith("\U0001F600…", n.Data.CallerName, StringComparison.Ordinal);
         Assert.Equal("Anruf von " + n.Data.CallerName, n.Title);
     }

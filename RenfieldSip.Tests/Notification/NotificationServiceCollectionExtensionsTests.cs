@@ -70,7 +70,7 @@ public sealed class NotificationServiceCollectionExtensionsTests
         outcomes.Add(await webhook.SendAsync(notification, deadline, Ct));
         outcomes.Add(await webhook.SendAsync(notification, deadline, Ct));
 
-        Assert.Equal([DeliveryOutcome.Delivered, DeliveryOutcome.DuplicateSuppressed, DeliveryOutcome.Unauthorized, DeliveryOutcome.Rejected, DeliveryOutcome.Disabled], outcomes);
+        Assert.Equal([DeliveryOutcome.Delivered, DeliveryOutcome.DuplicateSuppressedByRenfield, DeliveryOutcome.Unauthorized, DeliveryOutcome.Rejected, DeliveryOutcome.Disabled], outcomes);
         Assert.Equal("Bearer " + Token, renfield.Requests[0].Header("Authorization"));
         var records = host.Services.GetFakeLogCollector().GetSnapshot();
         Assert.NotEmpty(records);

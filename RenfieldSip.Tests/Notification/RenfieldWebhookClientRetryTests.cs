@@ -134,8 +134,7 @@ public sealed class RenfieldWebhookClientRetryTests
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Equal(2, renfield.Requests.Count);
-        Assert.InRange(renfield.Requests[1].ArrivedAfter - renfield.Requests[0].ArrivedAfter, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}: the 30 s answer was awaited, not cut");
         Assert.Contains("no answer within 300 ms", Assert.Single(harness.Logger.Collector.WithId(1408)).Message, StringComparison.Ordinal);
     }
 
@@ -162,7 +161,8 @@ public sealed class RenfieldWebhookClientRetryTests
 
         Assert.Equal(DeliveryOutcome.DeadlineExceeded, outcome);
         Assert.Single(renfield.Requests);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(3));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(400), $"gave up after {clock.Elapsed}, before the 600 ms deadline");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: the 15 s attempt timeout ran past the deadline");
     }
 
     [Fact]
@@ -184,14 +184,8 @@ public sealed class RenfieldWebhookClientRetryTests
     {
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { ResponseDelay = TimeSpan.FromSeconds(30) });
         using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System);
-        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var sending = harness.SendAsync(cancellationToken: shutdown.Token);
-        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
-        await shutdown.CancelAsync();
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-
-        Assert.Equal(DeliveryOutcome.Cancelled, outcome);
+        Assert.Equal(DeliveryOutcome.Cancelled, await ShutDownAfterTheFirstRequestAsync(renfield, harness));
     }
 
     [Fact]
@@ -201,15 +195,18 @@ public sealed class RenfieldWebhookClientRetryTests
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake });
         renfield.Enqueue(FakeRenfieldResponse.Detail(HttpStatusCode.BadGateway, "x"));
         using var harness = new WebhookHarness(renfield.WebhookUrl, fake); // plain fake clock: the backoff never ends by itself
-        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
+        Assert.Equal(DeliveryOutcome.Cancelled, await ShutDownAfterTheFirstRequestAsync(renfield, harness));
+        Assert.Single(renfield.Requests);
+    }
+
+    private static async Task<DeliveryOutcome> ShutDownAfterTheFirstRequestAsync(FakeRenfield renfield, WebhookHarness harness)
+    {
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var sending = harness.SendAsync(cancellationToken: shutdown.Token);
         await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
         await shutdown.CancelAsync();
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-
-        Assert.Equal(DeliveryOutcome.Cancelled, outcome);
-        Assert.Single(renfield.Requests);
+        return await sending.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
 
     private static int ClosedPort()

@@ -44,7 +44,7 @@ public sealed class RenfieldWebhookClientTests
         var second = await harness.SendAsync(cancellationToken: Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, first);
-        Assert.Equal(DeliveryOutcome.DuplicateSuppressed, second);
+        Assert.Equal(DeliveryOutcome.DuplicateSuppressedByRenfield, second);
         Assert.Equal(2, renfield.Requests.Count);
         Assert.Single(harness.Logger.Collector.WithId(1401));
     }
@@ -60,7 +60,7 @@ public sealed class RenfieldWebhookClientTests
 
         var outcome = await harness.SendAsync(cancellationToken: Ct);
 
-        Assert.Equal(DeliveryOutcome.DuplicateSuppressed, outcome);
+        Assert.Equal(DeliveryOutcome.DuplicateSuppressedByRenfield, outcome);
         Assert.Single(renfield.Requests);
     }
 
@@ -160,6 +160,11 @@ public sealed class RenfieldWebhookClientTests
     public async Task A_misconfigured_urgency_is_rejected_by_Renfields_real_validation()
     {
         await using var renfield = await FakeRenfield.StartAsync();
+
+        // What FastAPI answers when WebhookRequest.validate_urgency raises (notifications_schemas.py L26-31).
+        renfield.Enqueue(new FakeRenfieldResponse(
+            HttpStatusCode.UnprocessableEntity,
+            """{"detail":[{"type":"value_error","loc":["body","urgency"],"msg":"Value error, urgency must be one of ['critical', 'info', 'low', 'auto']","input":"urgent","ctx":{"error":{}}}]}"""));
         using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System, o => o.Urgency = "urgent");
 
         var outcome = await harness.SendAsync(cancellationToken: Ct);

@@ -39,11 +39,6 @@ public sealed class WebhookOptionsValidatorTests
     [InlineData("Urgency", "urgent", "Webhook:Urgency")]
     [InlineData("Room", "101", "Webhook:Room")]
     [InlineData("RequestTimeout", "0", "Webhook:RequestTimeout")]
-    [InlineData("Deadline", "-1", "Webhook:Deadline")]
-    [InlineData("MaxConcurrency", "0", "Webhook:MaxConcurrency")]
-    [InlineData("MaxConcurrency", "65", "Webhook:MaxConcurrency")]
-    [InlineData("QueueCapacity", "0", "Webhook:QueueCapacity")]
-    [InlineData("QueueCapacity", "100001", "Webhook:QueueCapacity")]
     public void Each_bad_value_names_its_key(string property, string value, string key)
     {
         var result = Validate(o =>
@@ -54,9 +49,6 @@ public sealed class WebhookOptionsValidatorTests
                 case "Urgency": o.Urgency = value; break;
                 case "Room": o.Room = new string('r', int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "RequestTimeout": o.RequestTimeout = TimeSpan.FromSeconds(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
-                case "Deadline": o.Deadline = TimeSpan.FromSeconds(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
-                case "MaxConcurrency": o.MaxConcurrency = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
-                case "QueueCapacity": o.QueueCapacity = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             }
         });
 
@@ -122,7 +114,6 @@ public sealed class WebhookOptionsValidatorTests
             ["Webhook:Language"] = "en",
             ["Webhook:Tts"] = "false",
             ["Webhook:RequestTimeout"] = "00:00:07",
-            ["Webhook:MaxConcurrency"] = "8",
         }).Build();
         var options = new WebhookOptions();
 
@@ -131,8 +122,6 @@ public sealed class WebhookOptionsValidatorTests
         Assert.True(options.IsEnglish);
         Assert.False(options.Tts);
         Assert.Equal(TimeSpan.FromSeconds(7), options.RequestTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(25), options.Deadline);
-        Assert.Equal(8, options.MaxConcurrency);
         Assert.True(new WebhookOptionsValidator().Validate(null, options).Succeeded);
     }
 }

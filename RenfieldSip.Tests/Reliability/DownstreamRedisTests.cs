@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 using StackExchange.Redis;
 
@@ -21,7 +22,7 @@ public sealed class DownstreamRedisTests
     {
         await using var redis = await RedisServer.StartNewAsync(Cancellation);
         redis.Stop();
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var prefix = "down-" + Guid.NewGuid().ToString("N")[..8] + ":";
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
         {
@@ -73,7 +74,7 @@ public sealed class DownstreamRedisTests
     {
         const int Calls = 40;
         await using var redis = await RedisServer.StartNewAsync(Cancellation);
-        await using var rig = await DownstreamRig.StartAsync();
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync();
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = redis.ConnectionString,
@@ -114,7 +115,7 @@ public sealed class DownstreamRedisTests
             + $"(replica A {first.Logs.WithId(1108).Count}, replica B {second.Logs.WithId(1108).Count}); duplicates 0");
     }
 
-    private static async Task AssertSuppressedByAnotherReplicaAsync(DownstreamRig rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
+    private static async Task AssertSuppressedByAnotherReplicaAsync(EndToEndHarness rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
     {
         Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
@@ -124,7 +125,7 @@ public sealed class DownstreamRedisTests
         Assert.Empty(rig.RequestsFor(SyntheticCall.Numbered(call).CallerNumber));
     }
 
-    private static async Task<TimeSpan> AnnounceAsync(DownstreamRig rig, AmiTestServerConnection ami, int call)
+    private static async Task<TimeSpan> AnnounceAsync(EndToEndHarness rig, AmiTestServerConnection ami, int call)
     {
         var clock = Stopwatch.StartNew();
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
@@ -135,5 +136,5 @@ public sealed class DownstreamRedisTests
 
     private static Task<TimeSpan> WaitForHealthAsync(MonitorUnderTest monitor, string status) =>
         Poll.UntilAsync(
-            async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == status, $"/health to say {status}", Timeout, Cancellation);
+            async () => await EndToEndHarness.HealthAsync(monitor, Cancellation) == status, $"/health to say {status}", Timeout, Cancellation);
 }

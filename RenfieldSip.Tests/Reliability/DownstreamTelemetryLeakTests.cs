@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Reliability;
@@ -26,7 +27,7 @@ public sealed class DownstreamTelemetryLeakTests
         var token = "WebhookToken-" + Guid.NewGuid().ToString("N");
         using var capture = new DownstreamTelemetryCapture();
         await using var redis = await RedisServer.StartNewAsync(Cancellation);
-        await using var rig = await DownstreamRig.StartAsync(
+        await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(
             new FakeRenfieldOptions { Token = token },
             new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, Login = AmiTestLoginMode.Accept, ExpectedUsername = "callmonitor", ExpectedSecret = secret });
         var (monitor, ami) = await rig.StartMonitorAsync(new Dictionary<string, string?>
@@ -52,13 +53,13 @@ public sealed class DownstreamTelemetryLeakTests
         }
 
         await AnnounceAsync(rig, ami, 1, HttpStatusCode.OK);
-        Assert.Equal(200, (await DownstreamRig.TestCallAsync(monitor, SyntheticCall.Numbered(20).CallerNumber, "Testanruf", Cancellation)).Status);
+        Assert.Equal(200, (await EndToEndHarness.TestCallAsync(monitor, SyntheticCall.Numbered(20).CallerNumber, "Testanruf", Cancellation)).Status);
 
         // Renfield refuses: a rotated token (403), no proactive notifications (503), a 500 then success, a 422 that
         // echoes the caller number back (as Pydantic does), and its own duplicate 429.
         rig.Renfield.Token = "rotated-elsewhere";
         await AnnounceAsync(rig, ami, 2, HttpStatusCode.Forbidden);
-        Assert.Equal(502, (await DownstreamRig.TestCallAsync(monitor, SyntheticCall.Numbered(21).CallerNumber, null, Cancellation)).Status);
+        Assert.Equal(502, (await EndToEndHarness.TestCallAsync(monitor, SyntheticCall.Numbered(21).CallerNumber, null, Cancellation)).Status);
         rig.Renfield.Token = token;
         rig.Renfield.ProactiveEnabled = false;
         await AnnounceAsync(rig, ami, 3, HttpStatusCode.ServiceUnavailable);
@@ -74,9 +75,9 @@ public sealed class DownstreamTelemetryLeakTests
         // Redis killed and back; Asterisk restarted.
         redis.Stop();
         await AnnounceAsync(rig, ami, 7, HttpStatusCode.OK);
-        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await EndToEndHarness.HealthAsync(monitor, Cancellation) == "Degraded", "Degraded", Timeout, Cancellation);
         await redis.StartAsync(Cancellation);
-        await Poll.UntilAsync(async () => await DownstreamRig.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
+        await Poll.UntilAsync(async () => await EndToEndHarness.HealthAsync(monitor, Cancellation) == "Healthy", "Healthy", Timeout, Cancellation);
         await AnnounceAsync(rig, ami, 8, HttpStatusCode.OK);
         await rig.Ami.StopAsync();
         rig.Ami.Restart();
@@ -130,7 +131,7 @@ public sealed class DownstreamTelemetryLeakTests
             + $"({capture.Items.Count} items process-wide for the secrets) for {numbers.Count} caller numbers: {leaks.Distinct().Count()} leaks");
     }
 
-    private static async Task AnnounceAsync(DownstreamRig rig, AmiTestServerConnection ami, int call, HttpStatusCode expected)
+    private static async Task AnnounceAsync(EndToEndHarness rig, AmiTestServerConnection ami, int call, HttpStatusCode expected)
     {
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         var request = await rig.WaitForCallAsync(call, Timeout);
@@ -188,9 +189,9 @@ public sealed class DownstreamTelemetryLeakTests
     /// This monitor's items: its ActivitySource and Meter instances, meters from its IMeterFactory (ASP.NET Core,
     /// Kestrel), and shared instruments (HttpClient) tagged with one of this test's ports.
     /// </summary>
-    private static List<DownstreamTelemetryItem> Mine(IReadOnlyList<DownstreamTelemetryItem> items, MonitorUnderTest monitor, DownstreamRig rig)
+    private static List<DownstreamTelemetryItem> Mine(IReadOnlyList<DownstreamTelemetryItem> items, MonitorUnderTest monitor, EndToEndHarness rig)
     {
-        var telemetry = DownstreamRig.Telemetry(monitor);
+        var telemetry = EndToEndHarness.Telemetry(monitor);
         var meterFactory = monitor.Services.GetRequiredService<IMeterFactory>();
         string[] ports = [.. new[] { monitor.BaseAddress.Port, rig.Renfield.BaseAddress.Port, rig.Ami.Port }.Select(p => p.ToString(CultureInfo.InvariantCulture))];
         return [.. items.Where(item =>

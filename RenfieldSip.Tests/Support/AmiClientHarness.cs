@@ -39,6 +39,11 @@ internal sealed class AmiClientHarness : IAsyncDisposable
 
     public AmiClient Client { get; }
 
+    private const int LoggedInEventId = 1001;
+
+    /// <summary>Logins the client completed: its "logged in" lines.</summary>
+    public int SessionsStarted => Logs.WithId(LoggedInEventId).Count;
+
     public static async Task<AmiClientHarness> StartAsync(AmiTestServer server, TimeProvider? time = null, Action<AmiOptions>? configure = null)
     {
         var options = server.CreateClientOptions();
@@ -47,6 +52,9 @@ internal sealed class AmiClientHarness : IAsyncDisposable
         await harness.Client.StartAsync(TestContext.Current.CancellationToken).ConfigureAwait(false);
         return harness;
     }
+
+    public Task WaitForSessionsStartedAsync(int count) =>
+        Poll.UntilAsync(() => SessionsStarted >= count, $"{count} AMI sessions started", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
     /// <summary>The secret must appear in no log message, structured value, exception, status text or health message.</summary>
     public void AssertSecretNeverExposed()

@@ -11,8 +11,6 @@ internal sealed class AmiCountingEventHandler(Func<AmiFrame, bool>? throwWhen = 
 
     public long Events => Interlocked.Read(ref _events);
 
-    public void OnSessionStarted() => _signal.Pulse();
-
     public void OnEvent(AmiFrame frame)
     {
         var count = Interlocked.Increment(ref _events);

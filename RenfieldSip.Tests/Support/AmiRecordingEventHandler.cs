@@ -9,7 +9,6 @@ internal sealed class AmiRecordingEventHandler : IAmiEventHandler
     private readonly List<AmiMessage> _events = [];
     private readonly List<byte[]> _rawBlocks = [];
     private readonly AmiTestSignal _signal = new();
-    private int _sessionsStarted;
     private int _sessionsEnded;
 
     public IReadOnlyList<AmiMessage> Events
@@ -35,8 +34,6 @@ internal sealed class AmiRecordingEventHandler : IAmiEventHandler
         }
     }
 
-    public int SessionsStarted => Volatile.Read(ref _sessionsStarted);
-
     public int SessionsEnded => Volatile.Read(ref _sessionsEnded);
 
     public int EventCount
@@ -48,12 +45,6 @@ internal sealed class AmiRecordingEventHandler : IAmiEventHandler
                 return _events.Count;
             }
         }
-    }
-
-    public void OnSessionStarted()
-    {
-        Interlocked.Increment(ref _sessionsStarted);
-        _signal.Pulse();
     }
 
     public void OnEvent(AmiFrame frame)
@@ -77,9 +68,6 @@ internal sealed class AmiRecordingEventHandler : IAmiEventHandler
 
     public Task WaitForEventsAsync(int count, TimeSpan? timeout = null) =>
         _signal.WaitUntilAsync(() => EventCount >= count, $"{count} AMI events (have {EventCount})", timeout);
-
-    public Task WaitForSessionsStartedAsync(int count, TimeSpan? timeout = null) =>
-        _signal.WaitUntilAsync(() => SessionsStarted >= count, $"{count} AMI sessions started (have {SessionsStarted})", timeout);
 
     public Task WaitForSessionsEndedAsync(int count, TimeSpan? timeout = null) =>
         _signal.WaitUntilAsync(() => SessionsEnded >= count, $"{count} AMI sessions ended (have {SessionsEnded})", timeout);

@@ -1,34 +1,15 @@
-// Renfield's webhook contract, read from ebongard/renfield (src/backend/api/routes/notifications.py,
-// notifications_schemas.py, services/notification_service.py, services/api_rate_limiter.py, utils/config.py):
-//
-// POST /api/notifications/webhook, JSON body = Pydantic WebhookRequest:
-//   event_type str 1..100 (required) | title str 1..255 (required) | message str 1..5000 (required)
-//   urgency str <=20 in {critical, info, low, auto}, default "info" | room str <=100 or null (null allowed, default)
-//   tts bool or null (null = PROACTIVE_TTS_DEFAULT, true) | data dict or null (no size limit)
-//   enrich bool=false | privacy in {public, personal, confidential}="public" | target_user_id int or null
-//   Unknown fields are ignored. Lengths are Python len() = code points.
-// Order of checks and answers (FastAPI error bodies are {"detail": ...}, Content-Type application/json):
-//   0. slowapi limiter (middleware, 100/minute per client IP by default) -> 429
-//      {"error":"rate_limit_exceeded","message":"Rate limit exceeded. Please try again in 60 seconds.",
-//       "retry_after":60,"detail":"100 per 1 minute"} with headers Retry-After: 60, X-RateLimit-Limit.
-//   1. body parsing/validation (before the handler runs): undecodable bytes -> 400 "There was an error parsing the
-//      body"; bad JSON -> 422 json_invalid; model errors -> 422 {"detail":[{"type","loc":["body",field],"msg",
-//      "input",("ctx")}]} - "input" ECHOES the submitted value (may hold a caller number: never log it).
-//   2. PROACTIVE_ENABLED=false (the default!) -> 503 {"detail":"Proactive notifications are disabled"}.
-//      Checked BEFORE the token, so 503 says nothing about the token.
-//   3. Authorization missing or not starting with "Bearer " (case-sensitive) -> 401
-//      {"detail":"Missing or invalid Authorization header"}; no WWW-Authenticate header.
-//   4. token (after "Bearer ", stripped) != stored token, or no token ever generated -> 403 {"detail":"Invalid webhook
-//      token"}. A token comes from POST /api/notifications/token (admin; generating rotates = invalidates the old one).
-//   5. process_webhook raises ValueError -> 429 {"detail": str(e)}, no Retry-After:
-//      "Duplicate notification suppressed": sha256(f"{event_type}:{title}:{message}:{room or ''}")[:40] equal to a
-//      notification created within PROACTIVE_SUPPRESSION_WINDOW (default 60 s) - note: tts/urgency/data are NOT in the key.
-//      "Notification suppressed by feedback rule", "Semantic duplicate notification suppressed" (opt-in features).
-//      The row is committed BEFORE delivery/TTS, so a retry of a request that timed out client-side gets this 429.
-//   6. any other exception -> 500 {"detail":"Internal error processing notification"} (e.g. NUL in a string: Postgres).
-//   7. 200 {"notification_id":int,"status":"delivered","delivered_to":[device ids]} - only AFTER WebSocket delivery
-//      and TTS synthesis/playback ran inside the request, so seconds-long responses are normal.
-// 404 {"detail":"Not Found"} for another path, 405 {"detail":"Method Not Allowed"} for another method.
+// The part of Renfield's webhook the monitor relies on: the status codes and bodies it must tell apart. Each case
+// names the line of ebongard/renfield src/backend/api/routes/notifications.py (commit 0572346) it models; anything
+// else Renfield can answer (FastAPI's 422 validation details, a 500 from the database) is scripted by the test that
+// needs it (Enqueue), not modelled here.
+//   L79-80  POST /webhook under slowapi's @limiter.limit -> 429 with Retry-After (RateLimitPerMinute; off by default)
+//   L92-93  PROACTIVE_ENABLED=false -> 503 {"detail":"Proactive notifications are disabled"}, before the token
+//   L96-97  no "Bearer " Authorization -> 401 {"detail":"Missing or invalid Authorization header"}
+//   L102-103 wrong token, or none ever generated -> 403 {"detail":"Invalid webhook token"}
+//   L118    200 WebhookResponse {"notification_id":n,"status":"delivered","delivered_to":[]}, after TTS ran inside the request (ResponseDelay)
+//   L119-121 ValueError from process_webhook -> 429 {"detail":"Duplicate notification suppressed"}: same
+//           event_type:title:message:room within PROACTIVE_SUPPRESSION_WINDOW (60 s), no Retry-After
+//   L83     the body is a WebhookRequest: a body that is not JSON with event_type, title and message -> 422
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
@@ -45,7 +26,7 @@ using Microsoft.Extensions.Logging;
 namespace RenfieldSip.Tests.Support;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that answers like Renfield's notification webhook (see the contract above),
+/// A real HTTP server on 127.0.0.1 that answers like Renfield's notification webhook (the cases above),
 /// records every request, and can be scripted. Usage:
 /// <c>await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "t" });</c>
 /// then point Webhook:Url at <see cref="WebhookUrl"/>.
@@ -267,19 +248,14 @@ public sealed class FakeRenfield : IAsyncDisposable
         var body = buffer.ToArray();
 
         JsonElement? json = null;
-        long? jsonErrorPosition = null;
-        var utf8 = FakeRenfieldValidator.IsValidUtf8(body);
-        if (utf8)
+        try
         {
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                json = document.RootElement.Clone();
-            }
-            catch (JsonException e)
-            {
-                jsonErrorPosition = e.BytePositionInLine ?? 0;
-            }
+            using var document = JsonDocument.Parse(body);
+            json = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Not JSON: recorded as it came, answered 422.
         }
 
         var request = new FakeRenfieldRequest
@@ -296,7 +272,7 @@ public sealed class FakeRenfield : IAsyncDisposable
         FakeRenfieldResponse answer;
         lock (_gate)
         {
-            answer = Decide(request, utf8, jsonErrorPosition, arrivedAt);
+            answer = Decide(request, arrivedAt);
             request.StatusCode = answer.StatusCode;
             _requests.Add(request);
             _arrived.TrySetResult();
@@ -328,8 +304,8 @@ public sealed class FakeRenfield : IAsyncDisposable
         }
     }
 
-    // Called under _gate; mirrors the order of Renfield's checks (see the contract at the top of the file).
-    private FakeRenfieldResponse Decide(FakeRenfieldRequest request, bool utf8, long? jsonErrorPosition, DateTimeOffset now)
+    // Called under _gate, in the order of Renfield's checks (the lines named at the top of the file).
+    private FakeRenfieldResponse Decide(FakeRenfieldRequest request, DateTimeOffset now)
     {
         if (_scripted.TryDequeue(out var scripted))
         {
@@ -347,33 +323,15 @@ public sealed class FakeRenfield : IAsyncDisposable
             _rateWindow.Add(now);
         }
 
-        if (!string.Equals(request.Path, WebhookPath, StringComparison.Ordinal))
+        if (!string.Equals(request.Path, WebhookPath, StringComparison.Ordinal) || !string.Equals(request.Method, "POST", StringComparison.Ordinal))
         {
             return FakeRenfieldResponse.Detail(HttpStatusCode.NotFound, "Not Found");
         }
 
-        if (!string.Equals(request.Method, "POST", StringComparison.Ordinal))
+        if (request.Json is not { ValueKind: JsonValueKind.Object } root
+            || !new[] { "event_type", "title", "message" }.All(field => root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String))
         {
-            return FakeRenfieldResponse.Detail(HttpStatusCode.MethodNotAllowed, "Method Not Allowed") with
-            {
-                Headers = new Dictionary<string, string> { ["Allow"] = "POST" },
-            };
-        }
-
-        if (!utf8)
-        {
-            return FakeRenfieldResponse.Detail(HttpStatusCode.BadRequest, "There was an error parsing the body");
-        }
-
-        if (jsonErrorPosition is { } position)
-        {
-            return new FakeRenfieldResponse(HttpStatusCode.UnprocessableEntity, FakeRenfieldValidator.JsonInvalid(position));
-        }
-
-        var root = request.Json!.Value;
-        if (FakeRenfieldValidator.Validate(root) is { } validationErrors)
-        {
-            return new FakeRenfieldResponse(HttpStatusCode.UnprocessableEntity, validationErrors);
+            return FakeRenfieldResponse.Detail(HttpStatusCode.UnprocessableEntity, "body is not a WebhookRequest");
         }
 
         if (!_proactiveEnabled)
@@ -391,11 +349,6 @@ public sealed class FakeRenfield : IAsyncDisposable
         if (_token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(_token), Encoding.UTF8.GetBytes(token)))
         {
             return FakeRenfieldResponse.Detail(HttpStatusCode.Forbidden, InvalidTokenDetail);
-        }
-
-        if (FakeRenfieldValidator.IsUnstorable(root))
-        {
-            return FakeRenfieldResponse.Detail(HttpStatusCode.InternalServerError, InternalErrorDetail);
         }
 
         var key = DedupKey(root);

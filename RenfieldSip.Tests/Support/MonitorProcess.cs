@@ -7,9 +7,10 @@ using System.Text;
 namespace RenfieldSip.Tests.Support;
 
 /// <summary>
-/// The monitor as its own OS process (<c>dotnet RenfieldSip.Monitor.dll</c> from the test output), configured only
-/// through environment variables: a crash is an exit, memory is the process's own, and it can be stopped with SIGTERM
-/// like a container runtime does. Always killed (by PID) on dispose.
+/// The monitor as its own OS process (<c>dotnet RenfieldSip.Monitor.dll</c> from the output directory, or a NativeAOT
+/// executable), configured only through environment variables: a crash is an exit, memory and CPU are the process's
+/// own, and it can be stopped with SIGTERM like a container runtime does. Always killed (by PID) on dispose. The
+/// tests and the load tool (RenfieldSip.Benchmarks links this file) start it the same way.
 /// </summary>
 internal sealed class MonitorProcess : IAsyncDisposable
 {
@@ -54,7 +55,10 @@ internal sealed class MonitorProcess : IAsyncDisposable
     /// Starts the monitor with <paramref name="environment"/> on top of a bare environment and waits until it answers
     /// GET /alive. <c>ASPNETCORE_URLS</c> is the class's own: it is how <see cref="BaseAddress"/> is known.
     /// </summary>
-    public static async Task<MonitorProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <param name="environment">The monitor's configuration.</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    /// <param name="monitorPath">RenfieldSip.Monitor.dll, or a NativeAOT executable; by default the dll next to this assembly.</param>
+    public static async Task<MonitorProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? monitorPath = null)
     {
         if (environment.ContainsKey("ASPNETCORE_URLS"))
         {
@@ -62,14 +66,20 @@ internal sealed class MonitorProcess : IAsyncDisposable
         }
 
         var address = "http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture);
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var path = Path.GetFullPath(monitorPath ?? Path.Combine(AppContext.BaseDirectory, "RenfieldSip.Monitor.dll"));
+        var isDll = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var startInfo = new ProcessStartInfo(isDll ? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet" : path)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RenfieldSip.Monitor.dll"));
+        if (isDll)
+        {
+            startInfo.ArgumentList.Add(path);
+        }
+
         startInfo.Environment.Clear();
         foreach (var name in Inherited)
         {
@@ -125,6 +135,24 @@ internal sealed class MonitorProcess : IAsyncDisposable
 
         // The parameterless wait also drains the redirected output.
         _process.WaitForExit();
+    }
+
+    /// <summary>The last <paramref name="count"/> lines of <see cref="Output"/>, to show why a run failed.</summary>
+    public IReadOnlyList<string> LastLines(int count = 40) =>
+        [.. Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count).Select(line => line.TrimEnd('\r'))];
+
+    /// <summary>User and system CPU so far; zero once the process is gone.</summary>
+    public (TimeSpan User, TimeSpan System) CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return (_process.UserProcessorTime, _process.PrivilegedProcessorTime);
+        }
+        catch (InvalidOperationException)
+        {
+            return (TimeSpan.Zero, TimeSpan.Zero);
+        }
     }
 
     /// <summary>Working set of the process right now (refreshed).</summary>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
+using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 /// <summary>
 /// "Testanruf": a synthetic call through the real pipeline (phonebook, dedup, webhook), so an owner can check the
@@ -48,13 +50,13 @@ internal static class TestCallEndpoint
 
         // Without a number there is nothing to look up: the announcement names the test itself.
         var caller = body?.Number is null
-            ? new CallerIdentity(CallerKind.Named, CallerText.SanitizeName(body?.Name ?? DefaultName), null, null)
+            ? new CallerIdentity(CallerKind.Named, UntrustedText.SanitizeName(body?.Name ?? DefaultName), null, null)
             : null;
         var outcome = await announcer.AnnounceAsync(call, caller, dedupPerCall: true, cancellationToken);
         var response = new TestCallResponse(callId, outcome.ToString());
         return Answer(
             response,
-            outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+            outcome is DeliveryOutcome.Delivered or DeliveryOutcome.DuplicateSuppressedByRenfield ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
 
     // One JSON shape (snake_case, source-generated) for every answer, whatever the status.

@@ -1,8 +1,8 @@
-using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Tests.Identity;
+namespace RenfieldSip.Tests.Text;
 
-public sealed class CallerTextTests
+public sealed class UntrustedTextTests
 {
     [Theory]
     [InlineData("Max\r\nMustermann", "Max Mustermann")]
@@ -14,7 +14,7 @@ public sealed class CallerTextTests
     [InlineData("\r\n\t", "")]
     public void Names_lose_control_characters_and_extra_whitespace(string raw, string expected)
     {
-        Assert.Equal(expected, CallerText.SanitizeName(raw));
+        Assert.Equal(expected, UntrustedText.SanitizeName(raw));
     }
 
     [Fact]
@@ -22,10 +22,10 @@ public sealed class CallerTextTests
     {
         var raw = new string('a', 62) + "👩‍👩‍👧" + "tail";
 
-        var name = CallerText.SanitizeName(raw);
+        var name = UntrustedText.SanitizeName(raw);
 
         Assert.Equal(new string('a', 62) + "…", name);
-        Assert.True(name.Length <= CallerText.MaxNameLength);
+        Assert.True(name.Length <= UntrustedText.MaxNameLength);
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public sealed class CallerTextTests
     {
         var raw = "a" + string.Concat(Enumerable.Repeat("\u0301", 10_000));
 
-        var name = CallerText.SanitizeName(raw);
+        var name = UntrustedText.SanitizeName(raw);
 
-        Assert.InRange(name.Length, 2, CallerText.MaxNameLength);
+        Assert.InRange(name.Length, 2, UntrustedText.MaxNameLength);
         Assert.EndsWith("…", name, StringComparison.Ordinal);
     }
 
@@ -47,12 +47,12 @@ public sealed class CallerTextTests
     [InlineData("abc", null)]
     public void Numbers_keep_only_digits_and_a_leading_plus(string raw, string? expected)
     {
-        Assert.Equal(expected, CallerText.CleanNumber(raw));
+        Assert.Equal(expected, UntrustedText.CleanNumber(raw));
     }
 
     [Fact]
     public void Numbers_keep_at_most_32_digits()
     {
-        Assert.Equal(new string('1', CallerText.MaxNumberDigits), CallerText.CleanNumber(new string('1', 10_000)));
+        Assert.Equal(new string('1', UntrustedText.MaxNumberDigits), UntrustedText.CleanNumber(new string('1', 10_000)));
     }
 }

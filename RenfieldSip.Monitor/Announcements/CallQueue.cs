@@ -1,9 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 /// <summary>
 /// The hand-off between the AMI read loop and the announcement workers. Bounded, and it never blocks the writer:
@@ -14,7 +13,7 @@ internal sealed class CallQueue
 {
     private readonly Channel<IncomingCall> _channel;
 
-    public CallQueue(IOptions<WebhookOptions> options, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
+    public CallQueue(IOptions<AnnouncementOptions> options, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _channel = Channel.CreateBounded<IncomingCall>(

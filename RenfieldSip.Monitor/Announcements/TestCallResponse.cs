@@ -1,3 +1,3 @@
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 internal sealed record TestCallResponse(string CallId, string Outcome);

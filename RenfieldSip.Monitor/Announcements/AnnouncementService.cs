@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.Notification;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 /// <summary>
 /// Runs the announcement workers. Shutdown is graceful: no new calls are taken, queued and in-flight
@@ -11,7 +10,7 @@ namespace RenfieldSip.Monitor.Calls;
 internal sealed class AnnouncementService(
     CallQueue queue,
     CallAnnouncer announcer,
-    IOptions<WebhookOptions> options) : IHostedService, IDisposable
+    IOptions<AnnouncementOptions> options) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _abandon = new();
     private Task _workers = Task.CompletedTask;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(TestCallRequest))]

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Identity;
 
 internal enum CallerPresentation
 {

@@ -2,13 +2,13 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Text;
 
 /// <summary>
 /// Caller id name and number are written by whoever places the call; this makes them safe to show, speak and log
 /// by length and by character, whatever arrives.
 /// </summary>
-internal static class CallerText
+internal static class UntrustedText
 {
     public const int MaxNameLength = 64;
     public const int MaxNumberDigits = 32;

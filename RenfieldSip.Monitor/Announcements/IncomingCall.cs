@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 /// <summary>
 /// A call whose identity is settled and that is ready to be announced.

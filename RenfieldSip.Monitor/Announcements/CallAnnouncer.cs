@@ -5,7 +5,7 @@ using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
-namespace RenfieldSip.Monitor.Calls;
+namespace RenfieldSip.Monitor.Announcements;
 
 /// <summary>One call's way from "identity settled" to Renfield: lookup, dedup, compose, deliver, measure.</summary>
 internal sealed class CallAnnouncer(
@@ -15,22 +15,22 @@ internal sealed class CallAnnouncer(
     IRenfieldWebhook webhook,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
-    IOptions<WebhookOptions> webhookOptions,
+    IOptions<AnnouncementOptions> announcementOptions,
     IOptions<DedupOptions> dedupOptions,
     TimeProvider time,
     ILogger<CallAnnouncer> logger)
 {
-    private readonly TimeSpan _deadline = webhookOptions.Value.Deadline;
+    private readonly TimeSpan _deadline = announcementOptions.Value.Deadline;
     private readonly TimeSpan _window = dedupOptions.Value.Window;
 
-    public Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken) =>
+    public Task<DeliveryOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken) =>
         AnnounceAsync(call, caller: null, dedupPerCall: false, cancellationToken);
 
     /// <param name="call">The call.</param>
     /// <param name="caller">An identity decided elsewhere (the test call); null to identify the call's caller id.</param>
     /// <param name="dedupPerCall">Claim the call rather than the caller (the test call: every press is announced).</param>
     /// <param name="cancellationToken">Shutdown.</param>
-    public async Task<AnnouncementOutcome> AnnounceAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> AnnounceAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         using var activity = telemetry.ActivitySource.StartActivity(
@@ -44,17 +44,17 @@ internal sealed class CallAnnouncer(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            activity?.SetTag("renfieldsip.outcome", nameof(AnnouncementOutcome.Cancelled));
-            return AnnouncementOutcome.Cancelled;
+            activity?.SetTag("renfieldsip.outcome", nameof(DeliveryOutcome.Cancelled));
+            return DeliveryOutcome.Cancelled;
         }
         catch (Exception exception)
         {
             activity?.AddException(exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
-            telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(AnnouncementOutcome.Failed)));
+            telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(DeliveryOutcome.Failed)));
             Log.AnnouncementCrashed(logger, exception, call.CallId);
-            return AnnouncementOutcome.Failed;
+            return DeliveryOutcome.Failed;
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
-    private async Task<AnnouncementOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, Activity? activity, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, Activity? activity, CancellationToken cancellationToken)
     {
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
@@ -75,26 +75,14 @@ internal sealed class CallAnnouncer(
         {
             telemetry.CallsSuppressed.Add(1);
             Log.Suppressed(logger, call.CallId, redactor.Redact(caller.E164 ?? caller.DisplayNumber), _window);
-            return AnnouncementOutcome.SuppressedByDedup;
+            return DeliveryOutcome.SuppressedByDedup;
         }
 
         var notification = composer.Compose(caller);
         var deadline = call.DetectedAt + _deadline;
-        var delivery = await webhook.SendAsync(notification, deadline, cancellationToken);
-        var outcome = delivery switch
-        {
-            DeliveryOutcome.Delivered => AnnouncementOutcome.Delivered,
-            DeliveryOutcome.DuplicateSuppressed => AnnouncementOutcome.DuplicateSuppressedByRenfield,
-            DeliveryOutcome.Unauthorized => AnnouncementOutcome.Unauthorized,
-            DeliveryOutcome.Disabled => AnnouncementOutcome.Disabled,
-            DeliveryOutcome.Rejected => AnnouncementOutcome.Rejected,
-            DeliveryOutcome.DeadlineExceeded => AnnouncementOutcome.DeadlineExceeded,
-            DeliveryOutcome.Cancelled => AnnouncementOutcome.Cancelled,
-            _ => AnnouncementOutcome.Failed,
-        };
-
+        var outcome = await webhook.SendAsync(notification, deadline, cancellationToken);
         var tag = new KeyValuePair<string, object?>("outcome", outcome.ToString());
-        if (outcome is AnnouncementOutcome.Delivered or AnnouncementOutcome.DuplicateSuppressedByRenfield)
+        if (outcome is DeliveryOutcome.Delivered or DeliveryOutcome.DuplicateSuppressedByRenfield)
         {
             var latency = time.GetUtcNow() - call.DetectedAt;
             telemetry.CallsNotified.Add(1, tag);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace RenfieldSip.Monitor.Announcements;
+
+internal static class AnnouncementsServiceCollectionExtensions
+{
+    /// <summary>The queue between the call tracker and the workers, the workers, and the test-call endpoint.</summary>
+    public static IHostApplicationBuilder AddAnnouncements(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        builder.Services.AddSingleton<CallQueue>();
+        builder.Services.AddSingleton<CallAnnouncer>();
+        builder.Services.AddHostedService<AnnouncementService>();
+        return builder;
+    }
+}
