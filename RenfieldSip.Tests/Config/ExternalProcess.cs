@@ -16,6 +16,34 @@ internal static class ExternalProcess
         TimeSpan? timeout = null)
     {
         var limit = timeout ?? DefaultTimeout;
+        var startInfo = StartInfo(fileName, arguments, environment, workingDirectory);
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        process.StandardInput.Close();
+        var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} did not finish within {limit}.");
+        }
+
+        return new ProcessResult(process.ExitCode, await standardOutput, await standardError);
+    }
+
+    /// <summary>
+    /// How every tool the tests run is started: redirected, in <paramref name="workingDirectory"/>, with the
+    /// developer's own SIP_/AMI_/RENFIELD_ variables removed so that only what the test passes counts (null removes).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -29,7 +57,6 @@ internal static class ExternalProcess
             startInfo.ArgumentList.Add(argument);
         }
 
-        // A developer's shell may export AMI_SECRET or SIP_*; only what the test passes counts.
         foreach (var key in startInfo.Environment.Keys.ToList())
         {
             if (key.StartsWith("SIP_", StringComparison.Ordinal) || key.StartsWith("AMI_", StringComparison.Ordinal)
@@ -51,23 +78,6 @@ internal static class ExternalProcess
             }
         }
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limit);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {limit}.");
-        }
-
-        return new ProcessResult(process.ExitCode, await standardOutput, await standardError);
+        return startInfo;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RenfieldSip.Tests.Config;
 
 namespace RenfieldSip.Tests.Sip;
 
@@ -31,24 +32,8 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     public static ToolProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[key] = value;
-        }
-
+        var startInfo = ExternalProcess.StartInfo(
+            fileName, arguments, (environment ?? new Dictionary<string, string>()).ToDictionary(e => e.Key, e => (string?)e.Value), workingDirectory);
         var process = new Process { StartInfo = startInfo };
         var tool = new ToolProcess(process);
         process.OutputDataReceived += (_, e) => tool.Keep(e.Data);
