@@ -48,17 +48,15 @@ internal sealed class LoadHarness : IAsyncDisposable
     public async Task<RawPhaseResult> RunRawAsync(CallStream stream, PumpPlan plan, CancellationToken cancellationToken)
     {
         var ledger = new CallLedger(stream.Calls);
-        await using var server = new AmiLoadServer(_timeProvider);
-        server.Start();
-        var login = server.NextLoginAsync();
+        await using var server = StartAmiServer();
         var reader = new RawSocketReader(ledger, stream.IdentityOrdinals, _timeProvider);
         using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         phase.CancelAfter(_options.PhaseTimeout);
         try
         {
             var reading = reader.RunAsync(server.Port, stream.TotalEvents, phase.Token);
-            var session = await login.WaitAsync(LoginTimeout, _timeProvider, phase.Token);
-            var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, phase.Token);
+            var connection = await server.WaitForLoginAsync(1, LoginTimeout).WaitAsync(phase.Token);
+            var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(connection, plan, phase.Token);
             var read = await reading;
             return new RawPhaseResult(pump, read, ledger);
         }
@@ -82,9 +80,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         _sink.Attach(ledger);
         try
         {
-            await using var server = new AmiLoadServer(_timeProvider);
-            server.Start();
-            var login = server.NextLoginAsync();
+            await using var server = StartAmiServer();
             var environment = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["AMI_HOST"] = "127.0.0.1",
@@ -106,7 +102,7 @@ internal sealed class LoadHarness : IAsyncDisposable
             phase.CancelAfter(_options.PhaseTimeout);
             try
             {
-                return await MeasureAsync(stream, warmup, plan, memoryCheckpoints, ledger, server, login, monitor, phase.Token);
+                return await MeasureAsync(stream, warmup, plan, memoryCheckpoints, ledger, server, monitor, phase.Token);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -125,15 +121,14 @@ internal sealed class LoadHarness : IAsyncDisposable
         PumpPlan plan,
         IReadOnlyList<int> memoryCheckpoints,
         CallLedger ledger,
-        AmiLoadServer server,
-        Task<AmiLoadSession> login,
+        AmiTestServer server,
         MonitorProcess monitor,
         CancellationToken cancellationToken)
     {
-        var session = await WaitForLoginAsync(login, monitor, cancellationToken);
+        var connection = await WaitForLoginAsync(server, monitor, cancellationToken);
         if (warmup is not null)
         {
-            await WarmUpAsync(warmup, session, monitor, cancellationToken);
+            await WarmUpAsync(warmup, connection, monitor, cancellationToken);
             _sink.Attach(ledger);
         }
 
@@ -141,7 +136,7 @@ internal sealed class LoadHarness : IAsyncDisposable
 
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var checkpoints = SampleAtCheckpointsAsync(ledger, monitor, memoryCheckpoints, sampling.Token);
-        var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(session, plan, cancellationToken);
+        var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(connection, plan, cancellationToken);
         await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
         var memory = ProcessMemory.Read(monitor.Id);
         var cpuAtEnd = monitor.CpuTime();
@@ -193,11 +188,11 @@ internal sealed class LoadHarness : IAsyncDisposable
     /// Runs <paramref name="warmup"/> through the monitor and waits for its announcements, so the measured stream
     /// meets what a monitor that has been up for a while is: optimized code, open webhook connections.
     /// </summary>
-    private async Task WarmUpAsync(CallStream warmup, AmiLoadSession session, MonitorProcess monitor, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(CallStream warmup, AmiTestServerConnection connection, MonitorProcess monitor, CancellationToken cancellationToken)
     {
         var ledger = new CallLedger(warmup.Calls, warmup.FirstCall);
         _sink.Attach(ledger);
-        await new StreamPump(warmup, ledger, _timeProvider).RunAsync(session, new PumpPlan(PumpMode.Windowed, Window: _options.Window), cancellationToken);
+        await new StreamPump(warmup, ledger, _timeProvider).RunAsync(connection, new PumpPlan(PumpMode.Windowed, Window: _options.Window), cancellationToken);
         await WaitForAnnouncementsAsync(ledger, monitor, cancellationToken);
         if (ledger.Arrived < warmup.Calls)
         {
@@ -207,9 +202,16 @@ internal sealed class LoadHarness : IAsyncDisposable
         await Task.Delay(TierUpPause, _timeProvider, cancellationToken);
     }
 
-    private async Task<AmiLoadSession> WaitForLoginAsync(Task<AmiLoadSession> login, MonitorProcess monitor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tests' AMI server: every client is logged in, and nothing is streamed but what the pump writes to the
+    /// first connection. A later login (a reconnecting monitor) is served and counted, because it is a finding.
+    /// </summary>
+    private static AmiTestServer StartAmiServer() =>
+        AmiTestServer.Start(new AmiTestServerOptions { Login = AmiTestLoginMode.Accept, Stream = AmiTestStreamMode.Manual });
+
+    private async Task<AmiTestServerConnection> WaitForLoginAsync(AmiTestServer server, MonitorProcess monitor, CancellationToken cancellationToken)
     {
-        var started = _timeProvider.GetTimestamp();
+        var login = server.WaitForLoginAsync(1, LoginTimeout);
         while (!login.IsCompleted)
         {
             if (monitor.HasExited)
@@ -217,16 +219,18 @@ internal sealed class LoadHarness : IAsyncDisposable
                 throw new LoadPhaseException("The monitor exited before logging in:\n" + string.Join('\n', monitor.LastLines()));
             }
 
-            if (_timeProvider.GetElapsedTime(started) > LoginTimeout)
-            {
-                throw new LoadPhaseException("The monitor did not log in within 60 s:\n" + string.Join('\n', monitor.LastLines()));
-            }
-
             await Task.WhenAny(login, Task.Delay(TimeSpan.FromMilliseconds(50), _timeProvider, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return await login;
+        try
+        {
+            return await login;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new LoadPhaseException("The monitor did not log in within 60 s:\n" + string.Join('\n', monitor.LastLines()), ex);
+        }
     }
 
     private async Task WaitForAnnouncementsAsync(CallLedger ledger, MonitorProcess monitor, CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
+using RenfieldSip.Tests.Support;
+
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// Writes a <see cref="CallStream"/> into a session. Each call's send time is stamped just before the write
+/// Writes a <see cref="CallStream"/> into a connection of the AMI server. Each call's send time is stamped just before the write
 /// that carries its identity event, so the measured latency includes our own write, never less than the truth.
 /// </summary>
 internal sealed class StreamPump
@@ -20,7 +22,7 @@ internal sealed class StreamPump
         _timeProvider = timeProvider;
     }
 
-    public async Task<PumpResult> RunAsync(AmiLoadSession session, PumpPlan plan, CancellationToken cancellationToken)
+    public async Task<PumpResult> RunAsync(AmiTestServerConnection connection, PumpPlan plan, CancellationToken cancellationToken)
     {
         var buffer = new byte[Math.Max(BatchBytes, _stream.MaxSegmentBytes) + _stream.MaxSegmentBytes];
         var filled = 0;
@@ -48,7 +50,7 @@ internal sealed class StreamPump
                 _ledger.MarkSent(call, now);
             }
 
-            await session.SendAsync(buffer.AsMemory(0, filled), cancellationToken);
+            await connection.WriteBatchAsync(buffer.AsMemory(0, filled), cancellationToken);
             bytes += filled;
             filled = 0;
             batchFirstCall = endCall;

@@ -1,40 +1,31 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// Renfield's notification webhook reduced to what the monitor sees: Kestrel on 127.0.0.1 answering 200 with
-/// Renfield's body. The arrival is stamped before the body is read, i.e. when the request has reached us.
+/// Renfield's notification webhook reduced to what the monitor sees: the tests' <see cref="WebhookListener"/>
+/// answering 200 with Renfield's body, each arrival recorded into the attached <see cref="CallLedger"/>.
 /// </summary>
 internal sealed class WebhookSink : IAsyncDisposable
 {
-    public const string Path = "/api/notifications/webhook";
+    private static readonly byte[] Delivered = Encoding.UTF8.GetBytes(FakeRenfieldJson.Delivered(1));
 
-    private static readonly byte[] Delivered = """{"notification_id":1,"status":"delivered","delivered_to":1}"""u8.ToArray();
-
-    private readonly WebApplication _app;
-    private readonly TimeProvider _timeProvider;
     private readonly string _expectedAuthorization;
+    private WebhookListener? _listener;
     private CallLedger? _ledger;
     private int _unauthorized;
     private int _requests;
 
-    private WebhookSink(WebApplication app, TimeProvider timeProvider, string token)
+    private WebhookSink(string token)
     {
-        _app = app;
-        _timeProvider = timeProvider;
         _expectedAuthorization = "Bearer " + token;
     }
 
-    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+    public Uri Url => _listener!.WebhookUrl;
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -43,15 +34,8 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     public static async Task<WebhookSink> StartAsync(string token, TimeProvider timeProvider, int port, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var sink = new WebhookSink(app, timeProvider, token);
-        app.Run(sink.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sink.Url = new Uri(new Uri(address), Path);
+        var sink = new WebhookSink(token);
+        sink._listener = await WebhookListener.StartAsync(IPAddress.Loopback, port, timeProvider, sink.HandleAsync, cancellationToken);
         return sink;
     }
 
@@ -60,15 +44,16 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
+        }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, WebhookArrival arrival)
     {
-        var arrived = _timeProvider.GetTimestamp();
         Interlocked.Increment(ref _requests);
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != Path)
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != WebhookListener.WebhookPath)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -103,7 +88,7 @@ internal sealed class WebhookSink : IAsyncDisposable
         {
             if (CallerNumbers.TryParseCall(number, out var call))
             {
-                ledger.MarkArrived(call - ledger.FirstCall, arrived);
+                ledger.MarkArrived(call - ledger.FirstCall, arrival.Timestamp);
             }
             else
             {

@@ -5,9 +5,10 @@ using RenfieldSip.Monitor.Ami;
 namespace RenfieldSip.Tests.Support;
 
 /// <summary>
-/// A loopback AMI server for tests: banner, login (accept or refuse), Ping/Pong, Logoff, and a capture replayed with
-/// real or chosen TCP segmentation. Faults: close (FIN), abort (RST), silence (half-open), stop and restart on the
-/// same port (an Asterisk restart), arbitrary bytes. Every wait has a timeout; dispose closes everything.
+/// The loopback AMI server of the tests and of the load tool: banner, login (accept or refuse), Ping/Pong, Logoff,
+/// and a capture replayed with real or chosen TCP segmentation, or batches the load tool cuts itself. Faults: close
+/// (FIN), abort (RST), silence (half-open), stop and restart on the same port (an Asterisk restart), arbitrary bytes.
+/// Every wait has a timeout; dispose closes everything.
 /// </summary>
 internal sealed class AmiTestServer : IAsyncDisposable
 {
@@ -72,6 +73,9 @@ internal sealed class AmiTestServer : IAsyncDisposable
         Username = username,
         Secret = secret,
     };
+
+    /// <summary>Connections that have been logged in successfully; more than one means the client reconnected.</summary>
+    public int Logins => Connections.Count(connection => connection.LoggedIn.IsCompleted);
 
     public async Task<AmiTestServerConnection> WaitForConnectionAsync(int number, TimeSpan? timeout = null)
     {

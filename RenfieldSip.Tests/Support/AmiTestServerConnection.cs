@@ -99,6 +99,18 @@ internal sealed class AmiTestServerConnection : IAsyncDisposable
 
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// Writes bytes as they are in one write, for a caller that cuts its own segments (the load tool's pump): no
+    /// split points, no chunk delay, nothing allocated here, so a large batch costs one socket write.
+    /// </summary>
+    public async Task WriteBatchAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        if (!_silent)
+        {
+            await WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Streams the capture body with the configured segmentation (used automatically unless Manual).</summary>
     public async Task SendCaptureBodyAsync()
     {
@@ -290,13 +302,16 @@ internal sealed class AmiTestServerConnection : IAsyncDisposable
         Close();
     }
 
-    private async Task WriteAsync(ReadOnlyMemory<byte> bytes)
+    private Task WriteAsync(ReadOnlyMemory<byte> bytes) => WriteAsync(bytes, _stop.Token);
+
+    // Writes and action responses share one lock, so an answer never lands inside a block being written.
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(_stop.Token).ConfigureAwait(false);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(bytes, _stop.Token).ConfigureAwait(false);
-            await _stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

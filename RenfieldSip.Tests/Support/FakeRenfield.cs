@@ -15,25 +15,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace RenfieldSip.Tests.Support;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that answers like Renfield's notification webhook (the cases above),
+/// A real HTTP server (<see cref="WebhookListener"/>) on 127.0.0.1 that answers like Renfield's notification webhook (the cases above),
 /// records every request, and can be scripted. Usage:
 /// <c>await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "t" });</c>
 /// then point Webhook:Url at <see cref="WebhookUrl"/>.
 /// </summary>
 public sealed class FakeRenfield : IAsyncDisposable
 {
-    public const string WebhookPath = "/api/notifications/webhook";
+    public const string WebhookPath = WebhookListener.WebhookPath;
     public const string DuplicateDetail = "Duplicate notification suppressed";
     public const string DisabledDetail = "Proactive notifications are disabled";
     public const string MissingAuthorizationDetail = "Missing or invalid Authorization header";
@@ -51,7 +45,7 @@ public sealed class FakeRenfield : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _time;
     private readonly IPAddress _listenAddress;
-    private WebApplication? _app;
+    private WebhookListener? _listener;
     private TaskCompletionSource _arrived = NewSignal();
     private string? _token;
     private bool _proactiveEnabled;
@@ -72,10 +66,10 @@ public sealed class FakeRenfield : IAsyncDisposable
     }
 
     /// <summary>http://{listen address}:{port}/</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _listener!.BaseAddress;
 
     /// <summary>The URL to configure as Webhook:Url.</summary>
-    public Uri WebhookUrl => new(BaseAddress, WebhookPath);
+    public Uri WebhookUrl => _listener!.WebhookUrl;
 
     public TimeProvider TimeProvider => _time;
 
@@ -126,20 +120,9 @@ public sealed class FakeRenfield : IAsyncDisposable
     public static async Task<FakeRenfield> StartAsync(FakeRenfieldOptions? options = null)
     {
         var fake = new FakeRenfield(options ?? new FakeRenfieldOptions());
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(FakeRenfield).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(fake._listenAddress, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        fake._app = app;
         try
         {
-            using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await app.StartAsync(startTimeout.Token);
+            fake._listener = await WebhookListener.StartAsync(fake._listenAddress, 0, fake._time, fake.HandleAsync);
         }
         catch
         {
@@ -147,8 +130,6 @@ public sealed class FakeRenfield : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return fake;
     }
 
@@ -226,11 +207,9 @@ public sealed class FakeRenfield : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_app is not null)
+        if (_listener is not null)
         {
-            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(stopTimeout.Token);
-            await _app.DisposeAsync();
+            await _listener.DisposeAsync();
         }
 
         _stopping.Dispose();
@@ -238,9 +217,9 @@ public sealed class FakeRenfield : IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, WebhookArrival arrival)
     {
-        var arrivedAt = _time.GetUtcNow();
+        var arrivedAt = arrival.At;
         var arrivedAfter = _sinceStart.Elapsed;
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         using var buffer = new MemoryStream();
