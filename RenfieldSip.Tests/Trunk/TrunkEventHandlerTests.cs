@@ -76,6 +76,20 @@ public sealed class TrunkEventHandlerTests
     }
 
     [Fact]
+    public void Keep_alives_that_failed_before_the_registration_neither_degrade_it_nor_turn_a_later_timeout_into_a_refusal()
+    {
+        // A provider that ignores OPTIONS, or a keep-alive lost before the first REGISTER: Asterisk says Unreachable
+        // once and then nothing until that changes. The registrar that later goes silent must not read as a refusal.
+        TrunkEvents.Feed(_handler, TrunkEvents.ContactStatus("Unreachable"), TrunkEvents.Registry("Registered"));
+        var registered = _status.Diagnosis;
+        TrunkEvents.Feed(_handler, TrunkEvents.Registry("Rejected"));
+
+        Assert.Equal(TrunkCondition.Registered, registered.Condition);
+        Assert.Equal(TrunkCondition.RegistrarSilent, _status.Diagnosis.Condition);
+        Assert.Equal([1602, 1600, 1602], _logs.GetSnapshot().Select(r => r.Id.Id));
+    }
+
+    [Fact]
     public void A_rejection_seen_without_keep_alive_news_names_both_fixes()
     {
         TrunkEvents.Feed(_handler, TrunkEvents.Registry("Rejected"));
