@@ -25,11 +25,13 @@ internal static class AppHostFactory
         Action<DistributedApplicationOptions>? configureOptions = null,
         CancellationToken cancellationToken = default)
     {
-        var args = new List<string>();
-        foreach (var (name, value) in RequiredParameters.Concat(parameters ?? new Dictionary<string, string>()).GroupBy(p => p.Key).Select(g => g.Last()))
+        var values = new Dictionary<string, string>(RequiredParameters, StringComparer.Ordinal);
+        foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
         {
-            args.Add($"--Parameters:{name}={value}");
+            values[name] = value;
         }
+
+        var args = values.Select(p => $"--Parameters:{p.Key}={p.Value}").ToList();
 
         foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
         {
