@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RenfieldSip.Tests.Deployment;
+using RenfieldSip.Tests.Sip;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.AppHost;
@@ -41,8 +40,8 @@ public sealed class AppHostDockerEndToEndTests
             },
             new Dictionary<string, string>
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreeTcpPort()}",
-                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreeTcpPort()}",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Tcp()}",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePorts.Tcp()}",
                 ["AppHost:DashboardApiKey"] = apiKey,
             },
             options => options.DisableDashboard = false,
@@ -121,11 +120,4 @@ public sealed class AppHostDockerEndToEndTests
 
     private static string? ContainerId(ResourceEvent resourceEvent) =>
         resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == "container.id")?.Value as string;
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -17,20 +17,7 @@ internal static class Poll
     public static async Task<TimeSpan> UntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            while (!await condition())
-            {
-                await Task.Delay(Interval, limit.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
-        }
-
+        await ForAsync(condition, met => met, what, timeout, Interval, cancellationToken);
         return clock.Elapsed;
     }
 
