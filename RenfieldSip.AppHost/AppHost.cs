@@ -80,4 +80,14 @@ var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launch
             IconName = "Call",
         });
 
+// A CardDAV address book (Nextcloud, Radicale, Baïkal) is optional: its parameters exist only once its URL is set
+// (Parameters:carddav-url), so the dashboard asks nobody else for them and the published manifest stays as it is.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:carddav-url"]))
+{
+    monitor
+        .WithEnvironment("PHONEBOOK_CARDDAV_URL", builder.AddParameter("carddav-url"))
+        .WithEnvironment("PHONEBOOK_CARDDAV_USERNAME", builder.AddParameter("carddav-username"))
+        .WithEnvironment("PHONEBOOK_CARDDAV_PASSWORD", builder.AddParameter("carddav-password", secret: true));
+}
+
 builder.Build().Run();

@@ -5,6 +5,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 
@@ -21,6 +22,7 @@ internal static class MonitorExtensions
         builder.AddCallTracking();
         builder.AddAnnouncements();
         builder.AddCallerIdentity();
+        builder.AddPhonebooks();
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoneNumbers;
 using RenfieldSip.Benchmarks.Load;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Phonebooks.Yaml;
 
 namespace RenfieldSip.Benchmarks.Micro;
 
@@ -21,7 +22,8 @@ public class PhonebookLookupBenchmarks
     {
         var normalizer = new PhoneNumberNormalizer(PhoneNumberUtil.GetInstance(), Options.Create(new PhonebookOptions()));
         using var yaml = new StringReader(LoadHarness.Phonebook());
-        var phonebook = new PhonebookLoader(normalizer, NullLogger.Instance).Parse(yaml, "load phonebook");
+        var contents = new PhonebookYamlReader(normalizer, NullLogger.Instance).Parse(yaml, "load phonebook", "phonebook.yaml");
+        var phonebook = new Phonebook(contents.Contacts);
         _identifier = new CallerIdentifier(normalizer, new FixedPhonebook(phonebook));
         Console.WriteLine($"// phonebook: {phonebook.Count} contacts");
         if (Id(Known()).Kind != CallerKind.Contact || Id(National()).Kind != CallerKind.Contact || Id(Unknown()).Kind != CallerKind.Named || Id(Anonymous()).Kind != CallerKind.Withheld)

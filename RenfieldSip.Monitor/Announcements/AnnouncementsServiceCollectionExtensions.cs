@@ -11,6 +11,7 @@ internal static class AnnouncementsServiceCollectionExtensions
         builder.Services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
         builder.Services.AddSingleton<CallQueue>();
+        builder.Services.AddSingleton<AnnouncementPolicy>();
         builder.Services.AddSingleton<CallAnnouncer>();
         builder.Services.AddHostedService<AnnouncementService>();
         return builder;

@@ -10,6 +10,7 @@ namespace RenfieldSip.Monitor.Announcements;
 /// <summary>One call's way from "identity settled" to Renfield: lookup, dedup, compose, deliver, measure.</summary>
 internal sealed class CallAnnouncer(
     ICallerIdentifier identifier,
+    AnnouncementPolicy policy,
     IDedupStore dedup,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
@@ -70,15 +71,35 @@ internal sealed class CallAnnouncer(
     {
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
+        activity?.SetTag("renfieldsip.caller.source", caller.Contact?.Source);
+
+        var decision = policy.Decide(caller, call.Did, call.DetectedAt);
+        if (decision.Rule is { } rule)
+        {
+            activity?.SetTag("renfieldsip.rule", rule);
+            activity?.SetTag("renfieldsip.rule.action", decision.Action == RuleAction.Silent ? "silent" : "toast");
+        }
+
+        if (decision.Action == RuleAction.Silent)
+        {
+            telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", decision.Rule));
+            Log.SilencedByRule(logger, call.CallId, Shown(caller), decision.Rule!);
+            return decision.Rule == AnnouncementDecision.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
+        }
 
         if (!await dedup.TryClaimAsync(DedupKey(call, caller, dedupPerCall), cancellationToken))
         {
-            telemetry.CallsSuppressed.Add(1);
-            Log.Suppressed(logger, call.CallId, redactor.Redact(caller.E164 ?? caller.DisplayNumber), _window);
+            telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", "dedup"));
+            Log.Suppressed(logger, call.CallId, Shown(caller), _window);
             return DeliveryOutcome.SuppressedByDedup;
         }
 
-        var notification = composer.Compose(caller);
+        var notification = Apply(decision, composer.Compose(caller));
+        if (decision.Action == RuleAction.ToastOnly)
+        {
+            Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), decision.Rule!);
+        }
+
         var deadline = call.DetectedAt + _deadline;
         var outcome = await webhook.SendAsync(notification, deadline, cancellationToken);
         var tag = new KeyValuePair<string, object?>("outcome", outcome.ToString());
@@ -99,4 +120,14 @@ internal sealed class CallAnnouncer(
 
         return outcome;
     }
+
+    private static RenfieldNotification Apply(AnnouncementDecision decision, RenfieldNotification notification) => notification with
+    {
+        Tts = notification.Tts && decision.Action != RuleAction.ToastOnly,
+        Room = decision.Room ?? notification.Room,
+        Urgency = decision.Urgency ?? notification.Urgency,
+    };
+
+    private string Shown(CallerIdentity caller) =>
+        caller.Kind == CallerKind.Withheld ? "withheld" : redactor.Redact(caller.E164 ?? caller.DisplayNumber);
 }

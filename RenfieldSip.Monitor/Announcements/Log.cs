@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(1110, LogLevel.Error, "Announcing call {CallId} failed unexpectedly")]
     public static partial void AnnouncementCrashed(ILogger logger, Exception exception, string callId);
+
+    [LoggerMessage(1111, LogLevel.Information, "Call {CallId} not announced: caller {CallerNumber} matches the rule {Rule}")]
+    public static partial void SilencedByRule(ILogger logger, string callId, string callerNumber, string rule);
+
+    [LoggerMessage(1112, LogLevel.Information, "Call {CallId} announced as a toast only (not spoken): caller {CallerNumber} matches the rule {Rule}")]
+    public static partial void ToastOnlyByRule(ILogger logger, string callId, string callerNumber, string rule);
 }

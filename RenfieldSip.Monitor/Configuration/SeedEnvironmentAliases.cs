@@ -20,6 +20,13 @@ internal static class SeedEnvironmentAliases
         ["RENFIELD_WEBHOOK_URL"] = "Webhook:Url",
         ["RENFIELD_WEBHOOK_TOKEN"] = "Webhook:Token",
         ["PHONEBOOK_PATH"] = "Phonebook:Path",
+
+        // One source of each kind by a plain variable, for compose files; more go under Phonebook__Sources__<name>__….
+        ["PHONEBOOK_VCARD_PATH"] = "Phonebook:Sources:vcard:Path",
+        ["PHONEBOOK_FRITZBOX_PATH"] = "Phonebook:Sources:fritzbox:Path",
+        ["PHONEBOOK_CARDDAV_URL"] = "Phonebook:Sources:carddav:Url",
+        ["PHONEBOOK_CARDDAV_USERNAME"] = "Phonebook:Sources:carddav:Username",
+        ["PHONEBOOK_CARDDAV_PASSWORD"] = "Phonebook:Sources:carddav:Password",
     };
 
     public static IConfigurationBuilder AddSeedEnvironmentAliases(this IConfigurationBuilder configuration) =>

@@ -31,9 +31,9 @@ internal sealed class CallerIdentifier(PhoneNumberNormalizer normalizer, IPhoneb
             return ContainsAny(callerNumber, WithheldWords) ? WithheldCaller : UnknownCaller;
         }
 
-        if (phonebook.Current.TryGetName(number.Key, out var contact))
+        if (phonebook.Current.TryGetContact(number.Key, out var contact))
         {
-            return new CallerIdentity(CallerKind.Contact, contact, number.Display, number.E164);
+            return new CallerIdentity(CallerKind.Contact, contact.Name, number.Display, number.E164, contact);
         }
 
         var name = UntrustedText.SanitizeName(callerName);

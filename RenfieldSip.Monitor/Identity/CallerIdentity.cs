@@ -5,4 +5,5 @@ namespace RenfieldSip.Monitor.Identity;
 /// <param name="Name">Phonebook name or network display name; null for <see cref="CallerKind.NumberOnly"/>, withheld and unknown.</param>
 /// <param name="DisplayNumber">The number formatted for people (<c>+49 170 1234567</c>); null when withheld or unknown.</param>
 /// <param name="E164">The number in E.164 (<c>+491701234567</c>) when it parses; the dedup key uses it.</param>
-internal sealed record CallerIdentity(CallerKind Kind, string? Name, string? DisplayNumber, string? E164);
+/// <param name="Contact">The phonebook entry for <see cref="CallerKind.Contact"/>: its source and groups.</param>
+internal sealed record CallerIdentity(CallerKind Kind, string? Name, string? DisplayNumber, string? E164, PhonebookContact? Contact = null);

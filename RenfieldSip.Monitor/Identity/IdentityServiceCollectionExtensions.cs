@@ -16,9 +16,6 @@ internal static class IdentityServiceCollectionExtensions
         // Loading the metadata takes a noticeable moment; the one instance is shared.
         services.TryAddSingleton(_ => PhoneNumberUtil.GetInstance());
         services.AddSingleton<PhoneNumberNormalizer>();
-        services.AddSingleton<PhonebookStore>();
-        services.AddSingleton<IPhonebookSource>(provider => provider.GetRequiredService<PhonebookStore>());
-        services.AddHostedService(provider => provider.GetRequiredService<PhonebookStore>());
         services.AddSingleton<ICallerIdentifier, CallerIdentifier>();
         return builder;
     }

@@ -18,7 +18,11 @@ internal sealed class PhoneNumberNormalizer
         ArgumentNullException.ThrowIfNull(options);
         _phoneNumberUtil = phoneNumberUtil;
         _defaultRegion = options.Value.DefaultRegion.Trim().ToUpperInvariant();
+        CountryCode = phoneNumberUtil.GetCountryCodeForRegion(_defaultRegion);
     }
+
+    /// <summary>The calling code of the default region (49 for DE): what a national <c>0…</c> prefix stands for.</summary>
+    public int CountryCode { get; }
 
     /// <summary>Null when the text holds no digit at all; never throws.</summary>
     public NormalizedNumber? Normalize(string? raw)

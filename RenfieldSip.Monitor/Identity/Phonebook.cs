@@ -3,20 +3,23 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace RenfieldSip.Monitor.Identity;
 
-/// <summary>An immutable snapshot of the phonebook: normalized number key to sanitized name.</summary>
+/// <summary>An immutable snapshot of the merged phonebook: normalized number key to contact, and the call rules.</summary>
 internal sealed class Phonebook
 {
-    private readonly FrozenDictionary<string, string> _names;
+    private readonly FrozenDictionary<string, PhonebookContact> _contacts;
 
-    public Phonebook(IEnumerable<KeyValuePair<string, string>> names)
+    public Phonebook(IEnumerable<KeyValuePair<string, PhonebookContact>> contacts, CallRules? rules = null)
     {
-        _names = names.ToFrozenDictionary(StringComparer.Ordinal);
+        _contacts = contacts.ToFrozenDictionary(StringComparer.Ordinal);
+        Rules = rules ?? CallRules.None;
     }
 
     public static Phonebook Empty { get; } = new([]);
 
-    public int Count => _names.Count;
+    public int Count => _contacts.Count;
+
+    public CallRules Rules { get; }
 
     /// <param name="key">A <see cref="NormalizedNumber.Key"/>.</param>
-    public bool TryGetName(string key, [MaybeNullWhen(false)] out string name) => _names.TryGetValue(key, out name);
+    public bool TryGetContact(string key, [MaybeNullWhen(false)] out PhonebookContact contact) => _contacts.TryGetValue(key, out contact);
 }

@@ -12,6 +12,12 @@ internal enum DeliveryOutcome
     /// <summary>Not sent: the same caller was announced within the dedup window.</summary>
     SuppressedByDedup,
 
+    /// <summary>Not sent: the caller is on the phonebook's block list (<c>rules.blocked</c>, action silent).</summary>
+    SuppressedByBlocklist,
+
+    /// <summary>Not sent: quiet hours (<c>rules.quiet_hours</c>, action silent) and the caller is not one to speak anyway.</summary>
+    SuppressedByQuietHours,
+
     /// <summary>401/403: the token is missing or wrong. Not retried.</summary>
     Unauthorized,
 

@@ -15,7 +15,7 @@ internal sealed class MonitorTelemetry : IDisposable
         Meter = meterFactory.Create(Name);
         CallsDetected = Meter.CreateCounter<long>("renfieldsip.calls.detected", "{call}", "Inbound trunk calls seen on AMI.");
         CallsNotified = Meter.CreateCounter<long>("renfieldsip.calls.notified", "{call}", "Calls Renfield accepted (200 or its own duplicate 429).");
-        CallsSuppressed = Meter.CreateCounter<long>("renfieldsip.calls.suppressed", "{call}", "Calls not announced because the same caller was announced within the dedup window.");
+        CallsSuppressed = Meter.CreateCounter<long>("renfieldsip.calls.suppressed", "{call}", "Calls not announced on purpose; tag reason: dedup (the same caller within the window), blocked or quiet_hours (a phonebook rule).");
         CallsFailed = Meter.CreateCounter<long>("renfieldsip.calls.failed", "{call}", "Calls whose announcement failed; tag outcome says why.");
         CallsUnannounced = Meter.CreateCounter<long>("renfieldsip.calls.unannounced", "{call}", "Calls that ended or were lost before their identity settled, or were dropped from a full queue.");
         NotifyLatency = Meter.CreateHistogram<double>(

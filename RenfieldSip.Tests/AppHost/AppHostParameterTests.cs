@@ -39,4 +39,35 @@ public sealed class AppHostParameterTests
         var image = app.Resource("asterisk").Annotations.OfType<ContainerImageAnnotation>().Single();
         Assert.Equal(("renfieldsip-standin/asterisk", "20.20.1"), (image.Image, image.Tag));
     }
+
+    [Fact]
+    public async Task A_CardDAV_address_book_is_passed_to_the_monitor_once_its_URL_is_set_with_the_password_as_a_secret()
+    {
+        await using var app = await AppModel.BuildAsync(
+            new Dictionary<string, string>
+            {
+                ["carddav-url"] = "https://cloud.example.org/remote.php/dav/addressbooks/users/max/contacts/",
+                ["carddav-username"] = "max",
+                ["carddav-password"] = "app-password",
+            },
+            Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        Assert.Equal("carddav-url", Assert.IsType<ParameterResource>(environment["PHONEBOOK_CARDDAV_URL"]).Name);
+        Assert.Equal("carddav-username", Assert.IsType<ParameterResource>(environment["PHONEBOOK_CARDDAV_USERNAME"]).Name);
+        var password = Assert.IsType<ParameterResource>(environment["PHONEBOOK_CARDDAV_PASSWORD"]);
+        Assert.True(password.Secret, "carddav-password must be a secret parameter");
+        Assert.Equal("app-password", await password.GetValueAsync(Cancellation));
+        Assert.All(environment.Keys, key => Assert.True(Config.MonitorConfigurationKeys.IsReadByMonitor(key), $"the AppHost passes {key}, which the monitor does not read"));
+    }
+
+    [Fact]
+    public async Task Without_a_CardDAV_URL_there_are_no_CardDAV_parameters_to_ask_for()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        Assert.DoesNotContain(environment.Keys, key => key.Contains("CARDDAV", StringComparison.Ordinal));
+        Assert.Throws<InvalidOperationException>(() => app.Resource("carddav-password"));
+    }
 }

@@ -10,6 +10,7 @@ public sealed class EnvironmentVariablesDocTests
 
         var missing = MonitorConfigurationKeys.Keys
             .Where(key => !doc.Contains('`' + key + '`', StringComparison.Ordinal))
+            .Concat(MonitorConfigurationKeys.SourceKeys.Where(key => !doc.Contains('`' + key + '`', StringComparison.Ordinal)))
             .Concat(MonitorConfigurationKeys.Aliases.Keys.Where(alias => !doc.Contains('`' + alias + '`', StringComparison.Ordinal)))
             .ToList();
 

@@ -5,6 +5,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Tests.Config;
@@ -28,7 +29,15 @@ internal static class MonitorConfigurationKeys
     public static readonly IReadOnlySet<string> SecretEnvironmentVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "AMI_SECRET", "Ami__Secret", "RENFIELD_WEBHOOK_TOKEN", "Webhook__Token", "SIP_PASSWORD", "REDIS_PASSWORD",
+        "PHONEBOOK_CARDDAV_PASSWORD",
     };
+
+    /// <summary>
+    /// The keys of one <c>Phonebook:Sources:&lt;name&gt;</c> entry, with <c>&lt;name&gt;</c> written as is: the owner picks
+    /// the names, so these are a pattern rather than fixed keys.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SourceKeys =
+        [.. typeof(PhonebookSourceOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => "Phonebook:Sources:<name>:" + p.Name)];
 
     /// <summary>
     /// Read by the .NET runtime, ASP.NET Core, logging, OpenTelemetry and the service defaults rather than by the
@@ -44,7 +53,12 @@ internal static class MonitorConfigurationKeys
     public static bool IsReadByMonitor(string environmentVariable) =>
         Aliases.ContainsKey(environmentVariable)
         || Keys.Contains(environmentVariable.Replace("__", ":", StringComparison.Ordinal))
+        || IsSourceKey(environmentVariable.Replace("__", ":", StringComparison.Ordinal))
         || IsPlatformVariable(environmentVariable);
+
+    private static bool IsSourceKey(string key) =>
+        key.Split(':') is ["Phonebook", "Sources", { Length: > 0 }, var property]
+        && SourceKeys.Contains("Phonebook:Sources:<name>:" + property, StringComparer.OrdinalIgnoreCase);
 
     private static HashSet<string> BuildKeys()
     {

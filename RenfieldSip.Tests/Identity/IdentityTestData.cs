@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PhoneNumbers;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Phonebooks.Yaml;
 
 namespace RenfieldSip.Tests.Identity;
 
@@ -21,7 +22,8 @@ internal static class IdentityTestData
     public static Phonebook Parse(string yaml, ILogger? logger = null)
     {
         using var reader = new StringReader(yaml);
-        return new PhonebookLoader(Normalizer(), logger ?? NullLogger.Instance).Parse(reader, "test.yaml");
+        var contents = new PhonebookYamlReader(Normalizer(), logger ?? NullLogger.Instance).Parse(reader, "test.yaml", "test.yaml");
+        return new Phonebook(contents.Contacts, contents.Rules);
     }
 
     /// <summary>The repository's shipped config/sip/phonebook.yaml, found by walking up from the test binaries.</summary>

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
@@ -30,7 +30,7 @@ public sealed class DownstreamPhonebookTests
         var good = OneContact + "\n  \"+49 30 55500002\": \"Anna Beispiel\"\n";
         var clock = Stopwatch.StartNew();
         await File.WriteAllTextAsync(rig.PhonebookPath, good, Cancellation);
-        await Poll.UntilAsync(() => store.Current.TryGetName("+493055500002", out _), "the edit to apply", Timeout, Cancellation);
+        await Poll.UntilAsync(() => store.Current.TryGetContact("+493055500002", out _), "the edit to apply", Timeout, Cancellation);
         var applied = clock.Elapsed;
         await ami.SendAsync(SyntheticCall.Numbered(2).Ringing);
         Assert.Equal("Anruf von Anna Beispiel", (await rig.WaitForCallAsync(2)).JsonString("title"));
@@ -45,8 +45,8 @@ public sealed class DownstreamPhonebookTests
         var error = Assert.Single(monitor.Logs.WithId(1204 /* PhonebookBrokenOnReload */));
         Assert.Equal(("3", "2"), (error.GetStructuredStateValue("Line"), error.GetStructuredStateValue("Count")));
         Assert.Contains(rig.PhonebookPath, error.Message, StringComparison.Ordinal);
-        Assert.True(store.Current.TryGetName("+493055500002", out var kept));
-        Assert.Equal("Anna Beispiel", kept);
+        Assert.True(store.Current.TryGetContact("+493055500002", out var keptContact));
+        Assert.Equal("Anna Beispiel", keptContact.Name);
         await ami.SendAsync(SyntheticCall.Numbered(3).Ringing);
         Assert.Equal("Anruf von +49 30 55500003", (await rig.WaitForCallAsync(3)).JsonString("title"));
 

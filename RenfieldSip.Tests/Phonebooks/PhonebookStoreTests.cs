@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Phonebooks;
+using RenfieldSip.Monitor.Phonebooks.Yaml;
+using RenfieldSip.Tests.Identity;
 using RenfieldSip.Tests.Support;
 
-namespace RenfieldSip.Tests.Identity;
+namespace RenfieldSip.Tests.Phonebooks;
 
 public sealed class PhonebookStoreTests : IDisposable
 {
@@ -58,8 +60,8 @@ public sealed class PhonebookStoreTests : IDisposable
         Write("contacts:\n  \"+49 160 1111111\": \"Neu\"\n");
         Assert.True(store.ReloadIfChanged());
 
-        Assert.True(store.Current.TryGetName("+491601111111", out var name));
-        Assert.Equal("Neu", name);
+        Assert.True(store.Current.TryGetContact("+491601111111", out var nameContact));
+        Assert.Equal("Neu", nameContact.Name);
         var reloaded = _logger.Collector.LatestRecord;
         Assert.Equal((1201, "1"), (reloaded.Id.Id, reloaded.GetStructuredStateValue("Count")));
     }
@@ -106,7 +108,7 @@ public sealed class PhonebookStoreTests : IDisposable
         _time.Advance(PhonebookStore.PollInterval);
 
         await Poll.UntilAsync(() => store.Current.Count == 1, "the edit to be loaded", WaitTimeout, cancellationToken);
-        Assert.True(store.Current.TryGetName("+491601111111", out _));
+        Assert.True(store.Current.TryGetContact("+491601111111", out _));
         await store.StopAsync(cancellationToken);
     }
 
@@ -123,15 +125,16 @@ public sealed class PhonebookStoreTests : IDisposable
         await File.WriteAllTextAsync(temporary, "contacts:\n  \"+49 160 1111111\": \"Neu\"\n", cancellationToken);
         File.Move(temporary, PhonebookPath, overwrite: true);
 
-        await Poll.UntilAsync(() => store.Current.TryGetName("+491601111111", out _), "the renamed file to be loaded", WaitTimeout, cancellationToken);
+        await Poll.UntilAsync(() => store.Current.TryGetContact("+491601111111", out _), "the renamed file to be loaded", WaitTimeout, cancellationToken);
         await store.StopAsync(cancellationToken);
     }
 
-    private PhonebookStore CreateStore(TimeProvider timeProvider, bool watch = true) => new(
-        Options.Create(new PhonebookOptions { Path = PhonebookPath }), IdentityTestData.Normalizer(), timeProvider, _logger)
+    private PhonebookStore CreateStore(TimeProvider timeProvider, bool watch = true)
     {
-        WatchFileSystem = watch,
-    };
+        var reader = new PhonebookYamlReader(IdentityTestData.Normalizer(), _logger);
+        var file = new WatchedFile(PhonebookPath, path => reader.Load(path, "phonebook.yaml"), required: false, _logger);
+        return new PhonebookStore([new FileContactSource("phonebook.yaml", file, timeProvider, _logger) { WatchFileSystem = watch }], _logger);
+    }
 
     private void Write(string content)
     {

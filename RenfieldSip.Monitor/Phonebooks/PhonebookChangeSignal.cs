@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Phonebooks;
 
 /// <summary>
 /// Tells when the phonebook file may have changed: a directory watcher reacts within a moment, a poll covers bind
@@ -10,6 +10,7 @@ namespace RenfieldSip.Monitor.Identity;
 internal sealed class PhonebookChangeSignal : IDisposable
 {
     private readonly string _path;
+    private readonly bool _isFolder;
     private readonly ILogger _logger;
 
     // true = the watcher saw the file (debounce first); false = poll tick.
@@ -22,6 +23,7 @@ internal sealed class PhonebookChangeSignal : IDisposable
     public PhonebookChangeSignal(string path, TimeProvider timeProvider, TimeSpan pollInterval, bool watchFileSystem, ILogger logger)
     {
         _path = path;
+        _isFolder = Directory.Exists(path);
         _logger = logger;
         if (watchFileSystem)
         {
@@ -64,7 +66,8 @@ internal sealed class PhonebookChangeSignal : IDisposable
 
     private void StartWatcher()
     {
-        var directory = Path.GetDirectoryName(_path)!;
+        // A folder source is watched itself: every export file in it counts.
+        var directory = _isFolder ? _path : Path.GetDirectoryName(_path)!;
         try
         {
             // The directory, not the file: editors and `docker cp` replace the file by rename, which ends a
@@ -91,7 +94,8 @@ internal sealed class PhonebookChangeSignal : IDisposable
     private void OnFileEvent(object sender, FileSystemEventArgs e)
     {
         var fileName = Path.GetFileName(_path);
-        if (string.Equals(e.Name, fileName, StringComparison.Ordinal)
+        if (_isFolder
+            || string.Equals(e.Name, fileName, StringComparison.Ordinal)
             || (e is RenamedEventArgs renamed && string.Equals(renamed.OldName, fileName, StringComparison.Ordinal)))
         {
             _signals.Writer.TryWrite(true);

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging.Testing;
 using RenfieldSip.Monitor.Identity;
-using YamlDotNet.Core;
+using RenfieldSip.Monitor.Phonebooks.Formats;
+using RenfieldSip.Monitor.Phonebooks.Yaml;
+using RenfieldSip.Tests.Identity;
 
-namespace RenfieldSip.Tests.Identity;
+namespace RenfieldSip.Tests.Phonebooks;
 
 public sealed class PhonebookLoaderTests
 {
@@ -14,19 +16,21 @@ public sealed class PhonebookLoaderTests
         var phonebook = IdentityTestData.Parse(IdentityTestData.SeedPhonebook, _logger);
 
         Assert.Equal(3, phonebook.Count);
-        Assert.True(phonebook.TryGetName("+491705555555", out var oma));
-        Assert.Equal("Oma Helga", oma);
+        Assert.True(phonebook.TryGetContact("+491705555555", out var omaContact));
+        Assert.Equal("Oma Helga", omaContact.Name);
         Assert.Empty(_logger.Collector.GetSnapshot());
     }
 
     [Fact]
     public void The_shipped_phonebook_loads()
     {
-        var phonebook = new PhonebookLoader(IdentityTestData.Normalizer(), _logger).Load(IdentityTestData.ShippedPhonebookPath());
+        var path = IdentityTestData.ShippedPhonebookPath();
+        var contents = new PhonebookYamlReader(IdentityTestData.Normalizer(), _logger).Load(path, "phonebook.yaml");
+        var phonebook = new Phonebook(contents.Contacts, contents.Rules);
 
         Assert.Equal(3, phonebook.Count);
-        Assert.True(phonebook.TryGetName("+491701234567", out var max));
-        Assert.Equal("Max Mustermann", max);
+        Assert.True(phonebook.TryGetContact("+491701234567", out var maxContact));
+        Assert.Equal("Max Mustermann", maxContact.Name);
     }
 
     [Fact]
@@ -39,8 +43,8 @@ public sealed class PhonebookLoaderTests
             """, _logger);
 
         Assert.Equal(1, phonebook.Count);
-        Assert.True(phonebook.TryGetName("+491701234567", out var name));
-        Assert.Equal("Maximilian", name);
+        Assert.True(phonebook.TryGetContact("+491701234567", out var nameContact));
+        Assert.Equal("Maximilian", nameContact.Name);
         var warning = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal(1206, warning.Id.Id);
         Assert.Equal("3", warning.GetStructuredStateValue("Line"));
@@ -72,8 +76,8 @@ public sealed class PhonebookLoaderTests
     {
         var phonebook = IdentityTestData.Parse("contacts:\n  \"+49 170 1234567\": \"  Max\\r\\n  Mustermann\\u0007 \"\n", _logger);
 
-        Assert.True(phonebook.TryGetName("+491701234567", out var name));
-        Assert.Equal("Max Mustermann", name);
+        Assert.True(phonebook.TryGetContact("+491701234567", out var nameContact));
+        Assert.Equal("Max Mustermann", nameContact.Name);
     }
 
     [Theory]
@@ -94,8 +98,8 @@ public sealed class PhonebookLoaderTests
     [InlineData("contacts:\n  \"+49 170 1234567\": \"Max\"\n---\nkey: value: x\n", 4)]
     public void A_broken_file_throws_with_its_line(string yaml, long line)
     {
-        var exception = Assert.ThrowsAny<YamlException>(() => IdentityTestData.Parse(yaml, _logger));
+        var exception = Assert.Throws<PhonebookFormatException>(() => IdentityTestData.Parse(yaml, _logger));
 
-        Assert.Equal(line, exception.Start.Line);
+        Assert.Equal(line, exception.Line);
     }
 }

@@ -1,0 +1,11 @@
+using RenfieldSip.Monitor.Identity;
+
+namespace RenfieldSip.Monitor.Phonebooks;
+
+/// <summary>What one source contributes to the phonebook: its contacts by number key, and (the YAML file only) the rules.</summary>
+internal sealed record SourceContents(IReadOnlyList<KeyValuePair<string, PhonebookContact>> Contacts, CallRules? Rules = null)
+{
+    public static SourceContents Empty { get; } = new([]);
+
+    public int Count => Contacts.Count;
+}
