@@ -13,6 +13,9 @@ internal static class FritzBoxPhonebookReader
 
     public const int MaxContacts = 100_000;
 
+    /// <summary>The group of a contact the box marks as important (<c>&lt;category&gt;1&lt;/category&gt;</c>).</summary>
+    public const string ImportantGroup = FritzBoxContactReader.ImportantGroup;
+
     /// <summary>Raw bytes: the encoding comes from the byte order mark or the XML declaration (older boxes write iso-8859-1).</summary>
     public static IReadOnlyList<ContactCard> Read(Stream stream)
     {

@@ -92,6 +92,16 @@ public sealed class FritzBoxPhonebookReaderTests
     }
 
     [Theory]
+    [InlineData("", 1)]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- nur ein Kommentar -->\n", 3)]
+    public void A_document_without_a_root_element_names_where_it_ends(string xml, int line)
+    {
+        var failure = Assert.Throws<PhonebookFormatException>(() => Read(xml));
+
+        Assert.Equal(line, failure.Line);
+    }
+
+    [Theory]
     [InlineData("<!DOCTYPE phonebooks [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")]
     [InlineData("<!DOCTYPE phonebooks [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>")]
     [InlineData("<!DOCTYPE phonebooks SYSTEM \"http://127.0.0.1:9/phonebook.dtd\">")]

@@ -23,7 +23,7 @@ public sealed class GeneratedExportTests
 
         Assert.Equal(GeneratedPhonebookExports.Contacts, cards.Count);
         AssertContact(cards[1234], 1234);
-        Assert.Equal(["Wichtig"], cards[1230].Groups);
+        Assert.Equal([FritzBoxPhonebookReader.ImportantGroup], cards[1230].Groups);
     }
 
     private static void AssertContact(ContactCard card, int contact)
