@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using RenfieldSip.Monitor.Identity.Formats;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
 namespace RenfieldSip.Benchmarks.Micro;
 

@@ -143,7 +143,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
         foreach (var (number, value) in Entries(node, "rules.called_numbers"))
         {
             var key = normalizer.Normalize(number)?.Key
-                ?? throw new PhonebookFormatException(value.Line, $"rules.called_numbers: '{UntrustedText.Clean(number, 32)}' is not a phone number");
+                ?? throw new PhonebookFormatException(value.Line, "rules.called_numbers: a key is not a phone number");
             string? room = null, urgency = null;
             foreach (var (setting, settingValue) in Entries(value, "rules.called_numbers entry"))
             {
@@ -180,7 +180,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
     {
         var raw = Text(node, "a phone number");
         return normalizer.Normalize(raw)?.E164
-            ?? throw new PhonebookFormatException(node.Line, $"'{UntrustedText.Clean(raw, 32)}' is not a phone number");
+            ?? throw new PhonebookFormatException(node.Line, "not a phone number (write it like \"+49 30 12345678\" or \"030 12345678\")");
     }
 
     /// <summary><c>+49 900</c>, <c>0049 900</c> and <c>0900</c> all become <c>+49900</c>, the start of an E.164 number.</summary>
@@ -195,7 +195,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
             : null;
         if (prefix is null || prefix.Length < 3 || raw.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '/' or '(' or ')')))
         {
-            throw new PhonebookFormatException(node.Line, $"prefix '{UntrustedText.Clean(raw, 32)}' must start with +, 00 or 0 and hold only digits (for example \"+49 900\" or \"0900\")");
+            throw new PhonebookFormatException(node.Line, "a prefix must start with +, 00 or 0 and hold only digits (for example \"+49 900\" or \"0900\")");
         }
 
         return prefix;

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// One <c>&lt;contact&gt;</c>: <c>category</c>, <c>person/realName</c> and every <c>telephony/number</c>, whatever its

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Logical vCard lines: a line break followed by one space or tab continues the line (RFC 6350 3.2); a

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// The charsets vCard exports name for quoted-printable bytes, decoded without <c>CodePagesEncodingProvider</c>

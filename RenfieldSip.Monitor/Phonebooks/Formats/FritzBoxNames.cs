@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// The element names of the AVM export, atomized in the reader's name table: a name is then recognised by

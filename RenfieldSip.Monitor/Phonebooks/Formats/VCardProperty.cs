@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// One unfolded content line, <c>[group.]NAME[;PARAM[=VALUE[,VALUE]]...]:value</c>, cut into spans over the line.

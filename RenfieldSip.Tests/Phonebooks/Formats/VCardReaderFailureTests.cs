@@ -1,6 +1,6 @@
-using RenfieldSip.Monitor.Identity.Formats;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 public sealed class VCardReaderFailureTests
 {

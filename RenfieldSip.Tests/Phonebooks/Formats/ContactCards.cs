@@ -1,6 +1,6 @@
-using RenfieldSip.Monitor.Identity.Formats;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 /// <summary>Cards as one comparable line each: a whole parse result can be compared with one assertion.</summary>
 internal static class ContactCards

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// vCard text values: <c>\,</c> <c>\;</c> <c>\\</c> <c>\:</c> and <c>\n</c>/<c>\N</c> unescaped, separators that are

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// One contact as the source wrote it. Nothing is sanitized or normalized here: the phonebook decides what is a

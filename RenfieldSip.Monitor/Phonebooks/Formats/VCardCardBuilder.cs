@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Collects the properties of one card that make a <see cref="ContactCard"/> and ignores the rest. Reused for every

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// A phonebook export broken in its structure, with the line to look at. The reason is in our words and never quotes
@@ -39,6 +39,9 @@ internal sealed class PhonebookFormatException : Exception
     public int Line { get; }
 
     public string Reason { get; }
+
+    /// <summary>The file within a folder source that is broken; null when the source is one file.</summary>
+    public string? File { get; init; }
 
     private static string Format(int line, string reason) => $"line {line}: {reason}";
 }

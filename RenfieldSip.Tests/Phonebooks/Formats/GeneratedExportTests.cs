@@ -1,7 +1,7 @@
 using RenfieldSip.Benchmarks.Micro;
-using RenfieldSip.Monitor.Identity.Formats;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 /// <summary>The format benchmark's inputs parse completely and right; its timing lives in the benchmark, not here.</summary>
 public sealed class GeneratedExportTests

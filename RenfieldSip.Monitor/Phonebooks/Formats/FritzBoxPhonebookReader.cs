@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Contacts of an AVM Fritz!Box phonebook export (<c>&lt;phonebooks&gt;&lt;phonebook&gt;&lt;contact&gt;</c>), read

@@ -1,7 +1,7 @@
 using System.Text;
-using RenfieldSip.Monitor.Identity.Formats;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 public sealed class FritzBoxPhonebookReaderTests
 {

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Physical lines ended by CRLF, LF or a bare CR, read in blocks so a line costs no allocation. Every char read is

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 /// <summary>
 /// Hands out its text one char per read, so every line break, CRLF pair, fold and quoted-printable soft break falls

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Tests.Identity.Formats;
+namespace RenfieldSip.Tests.Phonebooks.Formats;
 
 /// <summary>
 /// vCard files as the real exporters write them, with LF line breaks; tests derive the CRLF and CR forms.

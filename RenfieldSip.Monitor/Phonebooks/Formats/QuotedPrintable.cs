@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Quoted-printable values (RFC 2045 6.7) with their soft line breaks already joined. Runs of <c>=XX</c> bytes go

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RenfieldSip.Monitor.Identity.Formats;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>
 /// Contacts of a vCard file: 2.1 as old phones export it, 3.0 (RFC 2426) and 4.0 (RFC 6350). Strict about structure,
