@@ -1,0 +1,52 @@
+namespace RenfieldSip.Monitor.Identity.CardDav;
+
+/// <summary>
+/// One DAV:response of a multistatus: its href and the properties the server reported with a 2xx propstat (a property
+/// it reports as 404 stays null). Filled by <see cref="CardDavMultistatusReader"/>.
+/// </summary>
+internal sealed class CardDavResource
+{
+    /// <summary>As the server wrote it: a path or an absolute URL, maybe percent-encoded.</summary>
+    public string Href { get; set; } = string.Empty;
+
+    /// <summary>The response-level DAV:status (multiget answers 404 this way for a card deleted meanwhile); null when absent.</summary>
+    public int? Status { get; set; }
+
+    public bool IsCollection { get; set; }
+
+    public bool IsAddressBook { get; set; }
+
+    /// <summary>The resourcetype names a kind other than an address book: a calendar, a scheduling inbox, ...</summary>
+    public bool IsOtherKind { get; set; }
+
+    public string? ETag { get; set; }
+
+    public string? CTag { get; set; }
+
+    public string? SyncToken { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? CurrentUserPrincipal { get; set; }
+
+    public string? AddressBookHomeSet { get; set; }
+
+    public string? AddressData { get; set; }
+
+    public bool IsSuccess => Status is null or (>= 200 and < 300);
+
+    /// <summary>Takes what <paramref name="other"/> reported (a second 2xx propstat of the same response).</summary>
+    public void Merge(CardDavResource other)
+    {
+        IsCollection |= other.IsCollection;
+        IsAddressBook |= other.IsAddressBook;
+        IsOtherKind |= other.IsOtherKind;
+        ETag ??= other.ETag;
+        CTag ??= other.CTag;
+        SyncToken ??= other.SyncToken;
+        DisplayName ??= other.DisplayName;
+        CurrentUserPrincipal ??= other.CurrentUserPrincipal;
+        AddressBookHomeSet ??= other.AddressBookHomeSet;
+        AddressData ??= other.AddressData;
+    }
+}
