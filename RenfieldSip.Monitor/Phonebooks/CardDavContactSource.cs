@@ -30,6 +30,9 @@ internal sealed class CardDavContactSource(
     public async Task RunAsync(Action changed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);
+
+        // The first sync is network work: it must not hold up the host's start.
+        await Task.Yield();
         try
         {
             while (true)

@@ -41,10 +41,10 @@ internal sealed class PhonebookSourceFactory(
     private CardDavContactSource CardDav(string name, PhonebookSourceOptions options, ContactCardConverter converter, ILogger logger)
     {
         var url = new Uri(options.Url!.Trim(), UriKind.Absolute);
-        var client = new CardDavClient(httpClientFactory.CreateClient(CardDavHttpClient), url, options.Username, options.Password)
+        var client = new CardDavClient(httpClientFactory.CreateClient(CardDavHttpClient), url, options.Username, options.Password, timeProvider)
         {
-            Timeout = options.Timeout,
+            RequestTimeout = options.Timeout,
         };
-        return new CardDavContactSource(name, client, PhonebookSourceUrl.Safe(options.Url), options.RefreshInterval, converter, timeProvider, logger);
+        return new CardDavContactSource(name, client, client.DisplayUrl, options.RefreshInterval, converter, timeProvider, logger);
     }
 }

@@ -35,7 +35,8 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
         _ = Current;
         _stopping = new CancellationTokenSource();
         var token = _stopping.Token;
-        _loops = Task.WhenAll(_sources.Select(source => Task.Run(() => source.RunAsync(() => Compose(), token), CancellationToken.None)));
+        // Each loop runs synchronously up to its first wait: a file source's timer and watcher exist once this returns.
+        _loops = Task.WhenAll([.. _sources.Select(source => source.RunAsync(() => Compose(), token))]);
         return Task.CompletedTask;
     }
 
@@ -73,6 +74,28 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
         foreach (var source in _sources.OfType<FileContactSource>())
         {
             changed |= source.ReloadIfChanged();
+        }
+
+        if (changed)
+        {
+            Compose();
+        }
+
+        return changed;
+    }
+
+    /// <summary>One iteration of every source's loop, remote ones included; true when the phonebook was replaced.</summary>
+    internal async Task<bool> RefreshOnceAsync(CancellationToken cancellationToken)
+    {
+        var changed = false;
+        foreach (var source in _sources)
+        {
+            changed |= source switch
+            {
+                FileContactSource file => file.ReloadIfChanged(),
+                CardDavContactSource cardDav => await cardDav.SyncOnceAsync(cancellationToken),
+                _ => false,
+            };
         }
 
         if (changed)

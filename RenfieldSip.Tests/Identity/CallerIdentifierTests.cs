@@ -16,7 +16,8 @@ public sealed class CallerIdentifierTests
     {
         var identity = _identifier.Identify(number, "Spoofed Name", CallerPresentation.Allowed);
 
-        Assert.Equal(new CallerIdentity(CallerKind.Contact, "Max Mustermann", "+49 170 1234567", "+491701234567"), identity);
+        Assert.Equal(new CallerIdentity(CallerKind.Contact, "Max Mustermann", "+49 170 1234567", "+491701234567", identity.Contact), identity);
+        Assert.Equal(("Max Mustermann", "test.yaml"), (identity.Contact?.Name, identity.Contact?.Source));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CallRulesReaderTests
 
         var quiet = Assert.IsType<QuietHours>(rules.QuietHours);
         Assert.Equal((new TimeOnly(22, 0), new TimeOnly(7, 0), "Europe/Vienna", RuleAction.Silent), (quiet.From, quiet.To, quiet.TimeZone.Id, quiet.Action));
-        Assert.Contains("Familie", quiet.AlwaysSpeakGroups);
+        Assert.Contains("Familie", (IReadOnlySet<string>)quiet.AlwaysSpeakGroups);
         Assert.Equal(["+491719876543"], quiet.AlwaysSpeakNumbers);
 
         Assert.Equal(new DidRule("Büro", "critical"), rules.Dids["+49301111111"]);

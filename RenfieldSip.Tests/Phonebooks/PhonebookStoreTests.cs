@@ -105,7 +105,7 @@ public sealed class PhonebookStoreTests : IDisposable
         await store.StartAsync(cancellationToken);
 
         Write("contacts:\n  \"+49 160 1111111\": \"Neu\"\n");
-        _time.Advance(PhonebookStore.PollInterval);
+        _time.Advance(FileContactSource.PollInterval);
 
         await Poll.UntilAsync(() => store.Current.Count == 1, "the edit to be loaded", WaitTimeout, cancellationToken);
         Assert.True(store.Current.TryGetContact("+491601111111", out _));

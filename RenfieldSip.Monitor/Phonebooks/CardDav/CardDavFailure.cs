@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>Why a CardDAV sync failed, coarse enough to tell a home user what to fix.</summary>
 internal enum CardDavFailure

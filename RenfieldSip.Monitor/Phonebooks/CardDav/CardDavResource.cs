@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// One DAV:response of a multistatus: its href and the properties the server reported with a 2xx propstat (a property

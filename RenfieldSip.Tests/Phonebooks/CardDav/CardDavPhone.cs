@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 /// <summary>
 /// What a phone or Nextcloud does to the address book, in plain HTTP: extended MKCOL (RFC 5689) to create it, PUT

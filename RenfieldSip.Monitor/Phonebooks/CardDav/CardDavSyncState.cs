@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// What one sync learnt, for the next one to ask only what changed. Opaque to the caller; kept in memory only (it

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <param name="Url">The URL that answered, after redirects: hrefs resolve against it.</param>
 /// <param name="Resources">The multistatus responses in the server's order.</param>

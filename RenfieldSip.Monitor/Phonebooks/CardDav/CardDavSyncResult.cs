@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <param name="Changed">False when the address book is as in the previous state; then <paramref name="Cards"/> is empty.</param>
 /// <param name="State">To pass to the next sync.</param>

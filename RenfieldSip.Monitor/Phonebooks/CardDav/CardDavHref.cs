@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// Hrefs come as absolute paths or absolute URLs, percent-encoded or not (RFC 4918 §8.3), and servers behind a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// Reads a WebDAV multistatus (RFC 4918 §14.16) into <see cref="CardDavResource"/>s. The XML comes from a server we do

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <param name="Href">The card's path on the server, percent-encoded as the server listed it.</param>
 /// <param name="ETag">The server's entity tag, quotes included; null when the server gives none.</param>

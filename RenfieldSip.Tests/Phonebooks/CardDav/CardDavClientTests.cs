@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
-using RenfieldSip.Monitor.Identity.CardDav;
+using RenfieldSip.Monitor.Phonebooks.CardDav;
 using RenfieldSip.Tests.Sip;
 using RenfieldSip.Tests.Support;
 
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 /// <summary>
 /// The CardDAV client against a real Radicale, changed underneath by plain HTTP as a phone would; and against stubs

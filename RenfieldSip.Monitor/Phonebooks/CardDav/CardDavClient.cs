@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// Reads one CardDAV address book (RFC 6352) and keeps it cheap to re-read: an unchanged address book costs one

@@ -1,3 +1,3 @@
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 internal sealed record RecordedRequest(string Method, string Path, string? Depth, string Body, IReadOnlyList<string> Hrefs);

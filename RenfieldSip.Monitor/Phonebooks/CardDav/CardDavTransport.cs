@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>
 /// Sends one PROPFIND or REPORT and returns its multistatus, or throws a <see cref="CardDavException"/> whose kind and

@@ -4,7 +4,7 @@ using System.Text;
 using RenfieldSip.Tests.Sip;
 using RenfieldSip.Tests.Support;
 
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 /// <summary>
 /// A real Radicale (Debian's radicale 3) on a free loopback port with its own temp storage, htpasswd users (plain

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>The configured URL split into what is requested, what is printed and the credentials it may carry.</summary>
 internal static class CardDavUrl

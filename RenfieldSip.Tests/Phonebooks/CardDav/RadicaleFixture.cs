@@ -1,4 +1,4 @@
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 /// <summary>
 /// One Radicale per test class. "max" gets a fresh address book per test; "anna" has exactly one address book

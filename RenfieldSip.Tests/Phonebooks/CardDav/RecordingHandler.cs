@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace RenfieldSip.Tests.Identity.CardDav;
+namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
 /// <summary>
 /// Sits in the CardDAV client's HttpClient and records every answered request (method, path, Depth, REPORT kind and the hrefs

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace RenfieldSip.Monitor.Identity.CardDav;
+namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 
 /// <summary>The request bodies, each asking only for what the next step uses.</summary>
 internal static class CardDavRequestBody
