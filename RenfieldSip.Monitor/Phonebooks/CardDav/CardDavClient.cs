@@ -3,7 +3,8 @@ namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 /// <summary>
 /// Reads one CardDAV address book (RFC 6352) and keeps it cheap to re-read: an unchanged address book costs one
 /// Depth 0 PROPFIND (getctag / sync-token); a changed one a Depth 1 PROPFIND of ETags plus an addressbook-multiget of
-/// only the new or changed cards, 200 per request. Cards come back as raw vCard text.
+/// only the new or changed cards, 200 per request. Cards come back as raw vCard text. One sync at a time per
+/// instance (the refresh loop's rhythm); the state between syncs is the caller's.
 /// </summary>
 internal sealed class CardDavClient
 {

@@ -30,7 +30,7 @@ internal sealed class CardDavDiscovery(CardDavTransport transport)
 
         // A calendar or a single card pasted by mistake: following the principal from there would silently pick
         // some address book the user did not name.
-        if (!self.IsCollection || self.IsOtherKind)
+        if (!(self.IsCollection || self.IsPrincipal) || self.IsOtherKind)
         {
             throw new CardDavException(
                 CardDavFailure.NotAnAddressBook,

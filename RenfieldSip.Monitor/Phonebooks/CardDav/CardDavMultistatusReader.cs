@@ -123,8 +123,10 @@ internal static class CardDavMultistatusReader
                         case (CardDavNames.CardDav, "addressbook"):
                             properties.IsAddressBook = true;
                             break;
+                        case (CardDavNames.Dav, "principal"):
+                            properties.IsPrincipal = true;
+                            break;
                         case (CardDavNames.Dav, _):
-                            // DAV:principal and friends: a collection that may lead to address books.
                             break;
                         default:
                             properties.IsOtherKind = true;

@@ -16,6 +16,9 @@ internal sealed class CardDavResource
 
     public bool IsAddressBook { get; set; }
 
+    /// <summary>DAV:principal (RFC 3744): sabre/dav (Nextcloud, Baïkal) reports it without DAV:collection.</summary>
+    public bool IsPrincipal { get; set; }
+
     /// <summary>The resourcetype names a kind other than an address book: a calendar, a scheduling inbox, ...</summary>
     public bool IsOtherKind { get; set; }
 
@@ -40,6 +43,7 @@ internal sealed class CardDavResource
     {
         IsCollection |= other.IsCollection;
         IsAddressBook |= other.IsAddressBook;
+        IsPrincipal |= other.IsPrincipal;
         IsOtherKind |= other.IsOtherKind;
         ETag ??= other.ETag;
         CTag ??= other.CTag;

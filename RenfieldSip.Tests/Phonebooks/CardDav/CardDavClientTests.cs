@@ -11,8 +11,10 @@ namespace RenfieldSip.Tests.Phonebooks.CardDav;
 /// The CardDAV client against a real Radicale, changed underneath by plain HTTP as a phone would; and against stubs
 /// for what Radicale will not do: never answer, or answer with hostile XML.
 /// </summary>
-public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<RadicaleFixture>
+public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<RadicaleFixture>, IDisposable
 {
+    private readonly List<IDisposable> _disposables = [];
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -172,11 +174,48 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task From_a_root_that_refuses_PROPFIND_the_well_known_redirect_leads_to_the_first_address_book_by_path()
+    {
+        await using var stub = await NextcloudLikeStub.StartAsync(Cancellation);
+        var handler = Track(new RecordingHandler());
+        var client = new CardDavClient(Track(new HttpClient(handler)), stub.BaseAddress, "max", "app-passwort");
+
+        var result = await client.SyncAsync(null, Cancellation);
+
+        Assert.Equal("/remote.php/dav/addressbooks/users/max/contacts/", result.State.AddressBookUrl.AbsolutePath);
+        Assert.Equal(stub.BaseAddress.Authority, result.State.AddressBookUrl.Authority);
+        var card = Assert.Single(result.Cards);
+        Assert.Equal("/remote.php/dav/addressbooks/users/max/contacts/J%C3%BCrgen%20M.vcf", card.Href);
+        Assert.Equal("\"e1\"", card.ETag);
+        Assert.Contains("FN:Jürgen Müller", card.VCardText, StringComparison.Ordinal);
+        Assert.Equal(("c1", "http://sabre.io/ns/sync/7"), (result.State.CTag, result.State.SyncToken));
+
+        // HttpClient follows the 301 itself but drops the Authorization header; the client asks again where it landed.
+        Assert.Equal(
+            ["/", "/.well-known/carddav", "/remote.php/dav/", "/remote.php/dav/principals/users/max/", "/remote.php/dav/addressbooks/users/max/",
+             "/remote.php/dav/addressbooks/users/max/contacts/", "/remote.php/dav/addressbooks/users/max/contacts/"],
+            handler.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_listing_longer_than_the_card_cap_is_a_Protocol_failure()
+    {
+        await using var stub = await NextcloudLikeStub.StartAsync(Cancellation);
+        var url = new Uri(stub.BaseAddress, "/remote.php/dav/principals/users/max/");
+        var client = new CardDavClient(Track(new HttpClient()), url, "max", "app-passwort") { MaxCards = 1 };
+
+        var error = await Assert.ThrowsAsync<CardDavException>(() => client.SyncAsync(null, Cancellation));
+
+        Assert.Equal(CardDavFailure.Protocol, error.Kind);
+        Assert.Contains("more than 2 responses", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Credentials_in_the_URL_are_used_and_never_printed()
     {
         var password = RadicaleFixture.Users[RadicaleFixture.Anna];
         var withUserInfo = new UriBuilder(fixture.Server.Url(RadicaleFixture.AnnaAddressBookPath)) { UserName = RadicaleFixture.Anna, Password = Uri.EscapeDataString(password) }.Uri;
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
 
         var client = new CardDavClient(http, withUserInfo, null, null);
         var result = await client.SyncAsync(null, Cancellation);
@@ -194,7 +233,7 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
     public async Task A_wrong_password_is_Unauthorized_and_the_message_names_the_URL_without_the_password()
     {
         var book = fixture.Server.Url(RadicaleFixture.AnnaAddressBookPath);
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
         var client = new CardDavClient(http, book, RadicaleFixture.Anna, "ganz-falsches-passwort");
 
         var error = await Assert.ThrowsAsync<CardDavException>(() => client.SyncAsync(null, Cancellation));
@@ -256,7 +295,7 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
             await CardDavPhone.CreateAddressBookAsync(phone, "/max/contacts/", "Kontakte", Cancellation);
         }
 
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
         var client = new CardDavClient(http, server.Url("/max/contacts/"), RadicaleFixture.Max, RadicaleFixture.Users[RadicaleFixture.Max]);
         var first = await client.SyncAsync(null, Cancellation);
 
@@ -280,7 +319,7 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
                 held.Add(await listener.AcceptTcpClientAsync(Cancellation));
             }
         }, Cancellation);
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
         var url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/max/contacts/");
         var client = new CardDavClient(http, url, "max", "geheim") { RequestTimeout = TimeSpan.FromMilliseconds(300) };
 
@@ -304,7 +343,7 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
         var client = new CardDavClient(http, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"), null, null);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
 
@@ -336,7 +375,7 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
             context.Response.ContentType = "application/xml; charset=utf-8";
             await context.Response.WriteAsync(body, context.RequestAborted);
         }, Cancellation);
-        using var http = new HttpClient();
+        var http = Track(new HttpClient());
         var url = new Uri(stub.BaseAddress, "/remote.php/dav/addressbooks/users/max/contacts/");
         var client = new CardDavClient(http, url, "max", "geheim") { MaxResponseBytes = 16 * 1024, RequestTimeout = TimeSpan.FromSeconds(10) };
 
@@ -348,11 +387,20 @@ public sealed class CardDavClientTests(RadicaleFixture fixture) : IClassFixture<
         Assert.DoesNotContain("aaaa", error.Message, StringComparison.Ordinal);
     }
 
+    public void Dispose() => _disposables.ForEach(d => d.Dispose());
+
+    private T Track<T>(T disposable)
+        where T : IDisposable
+    {
+        _disposables.Add(disposable);
+        return disposable;
+    }
+
     private (CardDavClient Client, RecordingHandler Handler) ClientFor(Uri url, string user, int? batchSize = null, bool refuseMultiget = false)
     {
         _ = fixture.Server;
-        var handler = new RecordingHandler(refuseMultiget);
-        var http = new HttpClient(handler);
+        var handler = Track(new RecordingHandler(refuseMultiget));
+        var http = Track(new HttpClient(handler));
         var client = new CardDavClient(http, url, user, RadicaleFixture.Users[user]) { MultigetBatchSize = batchSize ?? 200 };
         return (client, handler);
     }
