@@ -111,6 +111,9 @@ public sealed class CardDavSourceTests(RadicaleFixture radicale) : IClassFixture
             ["Phonebook:Sources:nextcloud:Username"] = RadicaleFixture.Max,
             ["Phonebook:Sources:nextcloud:Password"] = RadicaleFixture.Users[RadicaleFixture.Max],
             ["Phonebook:Sources:nextcloud:RefreshInterval"] = "00:00:01",
+
+            // The same caller twice within seconds: only the name may decide, not the dedup window.
+            ["Dedup:Window"] = "00:00:00.001",
         });
         var store = harness.Monitor.GetRequiredService<PhonebookStore>();
         var connection = await harness.Ami.WaitForLoginAsync(1, Timeout);
