@@ -49,6 +49,24 @@ internal static class GeneratedPhonebookExports
         return text.ToString();
     }
 
+    /// <summary>The same contacts as a <c>phonebook.yaml</c>, two entries per contact.</summary>
+    public static string Yaml(int contacts = Contacts)
+    {
+        var text = new StringBuilder(contacts * 90).Append("contacts:\n");
+        for (var contact = 0; contact < contacts; contact++)
+        {
+            var name = GivenName(contact) + " " + FamilyName(contact);
+            text.Append("  \"").Append(Mobile(contact)).Append("\": \"").Append(name).Append("\"\n")
+                .Append("  \"").Append(Landline(contact)).Append("\": { name: \"").Append(name).Append("\", groups: [Familie] }\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The vCard export as a CardDAV server hands it out: one card per resource.</summary>
+    public static string[] VCardResources(int contacts = Contacts) =>
+        [.. VCard(contacts).Split("END:VCARD\r\n", StringSplitOptions.RemoveEmptyEntries).Select(card => card + "END:VCARD\r\n")];
+
     public static string FritzBox(int contacts = Contacts)
     {
         var text = new StringBuilder(contacts * 400);

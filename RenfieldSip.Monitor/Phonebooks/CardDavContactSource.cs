@@ -1,6 +1,5 @@
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.CardDav;
-using RenfieldSip.Monitor.Phonebooks.Formats;
 
 namespace RenfieldSip.Monitor.Phonebooks;
 
@@ -84,7 +83,7 @@ internal sealed class CardDavContactSource(
             return false;
         }
 
-        _current = converter.Convert(ReadCards(result.Cards), safeUrl, name);
+        _current = converter.Convert(CardDavCardReader.Read(result.Cards, (card, exception) => Log.RemoteCardBroken(logger, name, card.Href, exception.Line, exception.Reason)), safeUrl, name);
         _loadedOnce = true;
         Log.RemoteSourceLoaded(logger, name, safeUrl, _current.Count);
         return true;
@@ -92,25 +91,5 @@ internal sealed class CardDavContactSource(
 
     public void Dispose()
     {
-    }
-
-    private List<ContactCard> ReadCards(IReadOnlyList<CardDavCard> cards)
-    {
-        var contacts = new List<ContactCard>(cards.Count);
-        foreach (var card in cards)
-        {
-            try
-            {
-                using var reader = new StringReader(card.VCardText);
-                contacts.AddRange(VCardReader.Read(reader));
-            }
-            catch (PhonebookFormatException exception)
-            {
-                // One odd card (a phone's export quirk) must not stop every later change from arriving.
-                Log.RemoteCardBroken(logger, name, card.Href, exception.Line, exception.Reason);
-            }
-        }
-
-        return contacts;
     }
 }
