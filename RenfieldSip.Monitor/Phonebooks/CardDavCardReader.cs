@@ -12,6 +12,18 @@ internal static class CardDavCardReader
     {
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(broken);
+
+        // Read as one text first: the reader's buffers are sized for files, and 10,000 small reads would allocate
+        // them 10,000 times. Only when that fails is each card read on its own, to find and skip the broken ones.
+        try
+        {
+            using var all = new StringReader(string.Join("\r\n", cards.Select(card => card.VCardText)));
+            return [.. VCardReader.Read(all)];
+        }
+        catch (PhonebookFormatException)
+        {
+        }
+
         var contacts = new List<ContactCard>(cards.Count);
         foreach (var card in cards)
         {

@@ -16,7 +16,7 @@ internal sealed class PhonebookHealthCheck(PhonebookStore store) : IHealthCheck
             .ToList();
         var count = store.Current.Count;
         return Task.FromResult(problems.Count == 0
-            ? HealthCheckResult.Healthy($"{count} numbers from {store.Sources.Count} sources ({string.Join(", ", store.Sources.Select(source => source.Name))}).")
+            ? HealthCheckResult.Healthy($"{count} numbers from {string.Join(", ", store.Sources.Select(source => source.Name))}.")
             : HealthCheckResult.Degraded($"{string.Join("; ", problems)}. {count} numbers in use."));
     }
 }
