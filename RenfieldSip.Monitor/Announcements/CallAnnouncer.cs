@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
@@ -13,6 +14,7 @@ internal sealed class CallAnnouncer(
     IDedupStore dedup,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
+    ICallHistory history,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
     IOptions<AnnouncementOptions> announcementOptions,
@@ -40,12 +42,12 @@ internal sealed class CallAnnouncer(
         {
             var outcome = await AnnounceCoreAsync(call, caller, dedupPerCall, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
-            return outcome;
+            return Recorded(call, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             activity?.SetTag("renfieldsip.outcome", nameof(DeliveryOutcome.Cancelled));
-            return DeliveryOutcome.Cancelled;
+            return Recorded(call, DeliveryOutcome.Cancelled);
         }
         catch (Exception exception)
         {
@@ -54,7 +56,7 @@ internal sealed class CallAnnouncer(
             call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
             telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(DeliveryOutcome.Failed)));
             Log.AnnouncementCrashed(logger, exception, call.CallId);
-            return DeliveryOutcome.Failed;
+            return Recorded(call, DeliveryOutcome.Failed);
         }
     }
 
@@ -66,10 +68,17 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
+    private DeliveryOutcome Recorded(IncomingCall call, DeliveryOutcome outcome)
+    {
+        history.AnnouncementFinished(call.CallId, outcome);
+        return outcome;
+    }
+
     private async Task<DeliveryOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, Activity? activity, CancellationToken cancellationToken)
     {
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
+        history.CallerIdentified(call.CallId, caller);
 
         if (!await dedup.TryClaimAsync(DedupKey(call, caller, dedupPerCall), cancellationToken))
         {
