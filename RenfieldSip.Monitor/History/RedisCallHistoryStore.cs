@@ -16,7 +16,9 @@ internal sealed class RedisCallHistoryStore(IDatabase database, HistoryOptions o
     private const int ReadChunk = 100;
 
     // One script, so the claim, the append and the trim are one step for every monitor. The claim names the rank and
-    // the entry: a better-informed record of the same call (see CallRecordRank) replaces a worse one.
+    // the entry: a better-informed record of the same call (see CallRecordRank) replaces a worse one. Entry ids carry
+    // the monitor's clock (never below the newest entry's), the same clock the age trim and the reads use; "ms-*"
+    // needs Redis 7.
     private const string AppendScript = """
         local previous = redis.call('GET', KEYS[2])
         if previous then
@@ -24,7 +26,13 @@ internal sealed class RedisCallHistoryStore(IDatabase database, HistoryOptions o
           if tonumber(string.sub(previous, 1, bar - 1)) >= tonumber(ARGV[1]) then return false end
           redis.call('XDEL', KEYS[1], string.sub(previous, bar + 1))
         end
-        local id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[3], '*', 'r', ARGV[2])
+        local ms = ARGV[7]
+        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+        if last then
+          local lastMs = string.match(last[1], '^(%d+)')
+          if tonumber(lastMs) > tonumber(ms) then ms = lastMs end
+        end
+        local id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[3], ms .. '-*', 'r', ARGV[2])
         redis.call('XTRIM', KEYS[1], 'MINID', ARGV[4])
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         redis.call('SET', KEYS[2], ARGV[1] .. '|' .. id, 'PX', ARGV[6])
@@ -53,6 +61,7 @@ internal sealed class RedisCallHistoryStore(IDatabase database, HistoryOptions o
                 OldestKept() + "-0",
                 _maxAgeMilliseconds,
                 _claimMilliseconds,
+                time.GetUtcNow().ToUnixTimeMilliseconds(),
             ]);
         return !result.IsNull;
     }
