@@ -112,6 +112,22 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task The_dashboard_links_the_monitor_to_its_call_list()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var monitor = app.Resource("monitor");
+        var context = new ResourceUrlsCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), monitor, cancellationToken: Cancellation);
+
+        foreach (var callback in monitor.Annotations.OfType<ResourceUrlsCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var link = Assert.Single(context.Urls, u => u.Url == "/calls");
+        Assert.Equal(("Anrufliste", "http"), (link.DisplayText, link.Endpoint?.EndpointName));
+    }
+
+    [Fact]
     public async Task The_dashboard_has_a_Testanruf_command_on_the_monitor()
     {
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
