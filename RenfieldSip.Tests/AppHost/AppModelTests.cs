@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace RenfieldSip.Tests.AppHost;
