@@ -51,6 +51,8 @@ var phonebookPath = builder.ExecutionContext.IsPublishMode
 var ami = asterisk.GetEndpoint("ami");
 var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
     .WithHttpEndpoint(name: "http")
+    // The call list (every call, its outcome) one click from the dashboard's resource view.
+    .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/calls", DisplayText = "Anrufliste" })
     // Healthy once logged in to AMI; Degraded (still 200) while Redis is down and the in-memory window is used.
     .WithHttpHealthCheck("/health")
     // The monitor reads ConnectionStrings:redis only; REDIS_HOST/REDIS_PASSWORD/... would just

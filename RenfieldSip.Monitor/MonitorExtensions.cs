@@ -3,6 +3,7 @@ using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
@@ -18,6 +19,10 @@ internal static class MonitorExtensions
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitorTelemetry();
+
+        // Before every other area: hosted services stop in reverse order, so the history writer stops last and
+        // still records what the announcement workers finish while they stop.
+        builder.AddCallHistory();
         builder.AddAmiClient();
         builder.AddCallTracking();
         builder.AddAnnouncements();
@@ -26,12 +31,15 @@ internal static class MonitorExtensions
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
         app.MapTestCall();
+        app.MapCallHistory();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -9,6 +9,8 @@ using RenfieldSip.Benchmarks.Load;
 using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
+using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Benchmarks.Micro;
@@ -16,7 +18,8 @@ namespace RenfieldSip.Benchmarks.Micro;
 /// <summary>
 /// The load tool's stream (per call: Newchannel, UserEvent, 85 noise events, HangupRequest, SoftHangupRequest,
 /// Hangup; 8 calls in progress) framed and fed through <see cref="AmiCallEventDispatcher"/> into the real
-/// <see cref="CallTracker"/> and <see cref="CallQueue"/>. Per call (90 events). <c>Traced</c> adds an
+/// <see cref="CallTracker"/> and <see cref="CallQueue"/>; each queued call's announcement is then reported to the real
+/// <see cref="CallHistory"/>, which completes its record. Per call (90 events). <c>Traced</c> adds an
 /// <see cref="ActivityListener"/> that records the monitor's activities, as the OpenTelemetry tracer of
 /// ServiceDefaults does in the running process; without it no activity is created at all.
 /// </summary>
@@ -28,6 +31,7 @@ public class CallTrackingBenchmarks : IDisposable
 
     private byte[] _stream = [];
     private ServiceProvider _services = null!;
+    private CallHistory _history = null!;
     private CallTracker _tracker = null!;
     private CallQueue _queue = null!;
     private AmiCallEventDispatcher _dispatcher = null!;
@@ -55,9 +59,11 @@ public class CallTrackingBenchmarks : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(new CallOptions());
-        _queue = new CallQueue(Options.Create(new AnnouncementOptions { QueueCapacity = Calls * 2 }), telemetry, NullLogger<CallQueue>.Instance);
+        _history = new CallHistory(Options.Create(new HistoryOptions()), NullLogger<CallHistory>.Instance);
+        _queue = new CallQueue(Options.Create(new AnnouncementOptions { QueueCapacity = Calls * 2 }), _history, telemetry, NullLogger<CallQueue>.Instance);
         _tracker = new CallTracker(
             _queue,
+            _history,
             telemetry,
             new CallerNumberRedactor(Options.Create(new TelemetryOptions())),
             callOptions,
@@ -95,9 +101,14 @@ public class CallTrackingBenchmarks : IDisposable
         }
 
         var announced = 0;
-        while (_queue.Reader.TryRead(out _))
+        while (_queue.Reader.TryRead(out var call))
         {
+            _history.AnnouncementFinished(call.CallId, DeliveryOutcome.Delivered);
             announced++;
+        }
+
+        while (_history.Completed.TryRead(out _))
+        {
         }
 
         if (announced != Calls || _tracker.ActiveCalls != 0)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
@@ -14,6 +15,7 @@ internal sealed class CallAnnouncer(
     IDedupStore dedup,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
+    ICallHistory history,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
     IOptions<AnnouncementOptions> announcementOptions,
@@ -41,12 +43,12 @@ internal sealed class CallAnnouncer(
         {
             var outcome = await AnnounceCoreAsync(call, caller, dedupPerCall, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
-            return outcome;
+            return Recorded(call, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             activity?.SetTag("renfieldsip.outcome", nameof(DeliveryOutcome.Cancelled));
-            return DeliveryOutcome.Cancelled;
+            return Recorded(call, DeliveryOutcome.Cancelled);
         }
         catch (Exception exception)
         {
@@ -55,7 +57,7 @@ internal sealed class CallAnnouncer(
             call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
             telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(DeliveryOutcome.Failed)));
             Log.AnnouncementCrashed(logger, exception, call.CallId);
-            return DeliveryOutcome.Failed;
+            return Recorded(call, DeliveryOutcome.Failed);
         }
     }
 
@@ -67,11 +69,18 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
+    private DeliveryOutcome Recorded(IncomingCall call, DeliveryOutcome outcome)
+    {
+        history.AnnouncementFinished(call.CallId, outcome);
+        return outcome;
+    }
+
     private async Task<DeliveryOutcome> AnnounceCoreAsync(IncomingCall call, CallerIdentity? caller, bool dedupPerCall, Activity? activity, CancellationToken cancellationToken)
     {
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
         activity?.SetTag("renfieldsip.caller.source", caller.Contact?.Source);
+        history.CallerIdentified(call.CallId, caller);
 
         var decision = policy.Decide(caller, call.Did, call.DetectedAt);
         if (decision.Rule is { } rule)
@@ -84,6 +93,7 @@ internal sealed class CallAnnouncer(
         {
             telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", decision.Rule));
             Log.SilencedByRule(logger, call.CallId, Shown(caller), decision.Rule!);
+            history.AnnouncementComposed(call.CallId, decision.Rule, spoken: false);
             return decision.Rule == AnnouncementDecision.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
         }
 
@@ -99,6 +109,8 @@ internal sealed class CallAnnouncer(
         {
             Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), decision.Rule!);
         }
+
+        history.AnnouncementComposed(call.CallId, decision.Rule, notification.Tts);
 
         var deadline = call.DetectedAt + _deadline;
         var outcome = await webhook.SendAsync(notification, deadline, cancellationToken);

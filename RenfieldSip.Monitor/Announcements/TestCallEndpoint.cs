@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
@@ -25,6 +26,7 @@ internal static class TestCallEndpoint
     internal static async Task<IResult> HandleAsync(
         HttpRequest request,
         CallAnnouncer announcer,
+        ICallHistory history,
         MonitorTelemetry telemetry,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ internal static class TestCallEndpoint
         using var activity = telemetry.ActivitySource.StartActivity("test call", ActivityKind.Server, parentContext: default);
         activity?.SetTag("renfieldsip.call.id", callId);
         var call = new IncomingCall(callId, body?.Number, body?.Name, null, CallerPresentation.Allowed, time.GetUtcNow(), activity);
+        history.TestCallStarted(callId, call.DetectedAt, activity);
 
         // Without a number there is nothing to look up: the announcement names the test itself.
         var caller = body?.Number is null

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Announcements;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Text;
@@ -23,6 +24,7 @@ internal sealed class CallTracker : IDisposable
     private readonly Dictionary<string, TrackedCall>.AlternateLookup<ReadOnlySpan<char>> _callsBySpan;
     private readonly Lock _gate = new();
     private readonly CallQueue _queue;
+    private readonly ICallHistory _history;
     private readonly MonitorTelemetry _telemetry;
     private readonly CallerNumberRedactor _redactor;
     private readonly CallOptions _options;
@@ -32,6 +34,7 @@ internal sealed class CallTracker : IDisposable
 
     public CallTracker(
         CallQueue queue,
+        ICallHistory history,
         MonitorTelemetry telemetry,
         CallerNumberRedactor redactor,
         IOptions<CallOptions> options,
@@ -40,6 +43,7 @@ internal sealed class CallTracker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _queue = queue;
+        _history = history;
         _telemetry = telemetry;
         _redactor = redactor;
         _options = options.Value;
@@ -154,7 +158,7 @@ internal sealed class CallTracker : IDisposable
         }
 
         Log.CallEnded(_logger, call.CallId, cause, causeText, techCause);
-        call.Activity?.Stop();
+        _history.CallEnded(call.CallId, _time.GetUtcNow(), cause, causeText, techCause, announcementPending: call.Announced);
     }
 
     /// <summary>An event whose call could not be told safely (see the dispatcher); nothing of it is logged but its name.</summary>
@@ -184,7 +188,7 @@ internal sealed class CallTracker : IDisposable
 
             Log.CallLostWithSession(_logger, call.CallId, call.Announced);
             call.Activity?.SetTag("renfieldsip.ami.session_lost", true);
-            call.Activity?.Stop();
+            _history.CallLost(call.CallId, announcementPending: call.Announced);
         }
     }
 
@@ -217,6 +221,7 @@ internal sealed class CallTracker : IDisposable
         activity?.SetTag("renfieldsip.call.did", did);
         var call = new TrackedCall(callId, did, _time.GetUtcNow(), activity);
         _calls.Add(callId, call);
+        _history.CallStarted(callId, did, call.DetectedAt, activity);
         _telemetry.CallsDetected.Add(1);
         using var scope = ActivityScope.Enter(activity);
         Log.CallDetected(_logger, callId, did);

@@ -41,6 +41,9 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>The claim store, once connected; null while the first connect is under way or failed.</summary>
     public RedisDedupStore? Store => _connection?.IsConnected == true ? _store : null;
 
+    /// <summary>The connection's database for other areas that keep data in the same Redis (the call history); null while not connected.</summary>
+    public IDatabase? Database => _connection is { IsConnected: true } connection ? connection.GetDatabase() : null;
+
     /// <summary>Whether a connect was attempted at all (a claim before that is not an outage).</summary>
     public bool Attempted => _store is not null;
 

@@ -41,6 +41,9 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
     /// <summary>Claims answered from memory because Redis was unavailable, since start.</summary>
     public long FallbackCount => _redis?.Outage.Fallbacks ?? 0;
 
+    /// <summary>The one Redis connection of the process, shared with the call history; null without Redis.</summary>
+    public RedisConnection? Connection => _redis;
+
     /// <summary><c>host:port</c> of the configured Redis endpoints, never the password; null without Redis.</summary>
     public string? RedisEndpoint => _redis?.Endpoint;
 

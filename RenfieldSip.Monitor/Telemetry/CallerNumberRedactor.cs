@@ -15,10 +15,13 @@ internal sealed class CallerNumberRedactor(IOptions<TelemetryOptions> options)
             return "-";
         }
 
-        if (!_redact)
-        {
-            return number;
-        }
+        return _redact ? Mask(number) : number;
+    }
+
+    /// <summary>Every digit but the last two replaced by <c>*</c>; <c>+</c> and spaces kept, anything else masked too.</summary>
+    public static string Mask(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
 
         // Keep the length and the last two digits: enough to tell two callers apart in a log, not enough to call back.
         var digits = 0;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace RenfieldSip.Tests.AppHost;
@@ -109,6 +110,22 @@ public sealed class AppModelTests
         // "Healthy" for Asterisk means the AMI banner answered, not just a running container.
         Assert.Equal(["asterisk-ami"], app.Resource("asterisk").Annotations.OfType<HealthCheckAnnotation>().Select(h => h.Key));
         Assert.Empty(app.Resource("asterisk").Annotations.OfType<WaitAnnotation>());
+    }
+
+    [Fact]
+    public async Task The_dashboard_links_the_monitor_to_its_call_list()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var monitor = app.Resource("monitor");
+        var context = new ResourceUrlsCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), monitor, cancellationToken: Cancellation);
+
+        foreach (var callback in monitor.Annotations.OfType<ResourceUrlsCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var link = Assert.Single(context.Urls, u => u.Url == "/calls");
+        Assert.Equal(("Anrufliste", "http"), (link.DisplayText, link.Endpoint?.EndpointName));
     }
 
     [Fact]

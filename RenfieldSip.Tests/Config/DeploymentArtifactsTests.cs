@@ -98,6 +98,16 @@ public sealed partial class DeploymentArtifactsTests
         Assert.All(_compose.Sequence("sip-monitor", "ports"), p => Assert.StartsWith("127.0.0.1:", p, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_monitor_port_with_the_call_list_is_published_on_loopback_only()
+    {
+        // The port serves /calls and /api/calls: caller names and numbers must not reach the LAN.
+        var ports = _compose.Sequence("sip-monitor", "ports").ToList();
+
+        Assert.NotEmpty(ports);
+        Assert.All(ports, p => Assert.Matches(@"^127\.0\.0\.1:\$\{SIP_MONITOR_PORT:-[0-9]+\}:8080$", p));
+    }
+
     [Theory]
     [InlineData("manifest")]
     [InlineData("compose")]

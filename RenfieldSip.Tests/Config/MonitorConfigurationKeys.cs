@@ -3,6 +3,7 @@ using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
@@ -71,6 +72,7 @@ internal static class MonitorConfigurationKeys
             (typeof(DedupOptions), DedupOptions.SectionName),
             (typeof(CallOptions), CallOptions.SectionName),
             (typeof(TelemetryOptions), TelemetryOptions.SectionName),
+            (typeof(HistoryOptions), HistoryOptions.SectionName),
         ];
         foreach (var (options, section) in areas)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RenfieldSip.Tests.History;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.EndToEnd;
@@ -32,7 +33,7 @@ public sealed class CallRulesEndToEndTests
         await using var harness = await EndToEndHarness.StartAsync(phonebook: phonebook);
         var connection = await harness.Ami.WaitForLoginAsync(1, TimeSpan.FromSeconds(10));
 
-        await connection.SendAsync(SyntheticCall.Join(blocked.Ringing, quiet.Ringing, family.Ringing));
+        await connection.SendAsync(SyntheticCall.Join(blocked.Complete, quiet.Complete, family.Complete));
         var announced = await harness.FinishWithSentinelAsync(connection);
 
         Assert.DoesNotContain(announced, json => Digits(json) == blocked.Digits);
@@ -46,7 +47,22 @@ public sealed class CallRulesEndToEndTests
         Assert.DoesNotContain(blocked.Digits, silenced.Message, StringComparison.Ordinal);
         Assert.Single(harness.Monitor.Logs.WithId(1112 /* ToastOnlyByRule */), record => record.Message.Contains("quiet_hours", StringComparison.Ordinal)
             && record.GetStructuredStateValue("CallId") == quiet.UniqueId);
+
+        // The call history says the same, call by call.
+        var history = (await CallHistoryApi.WaitForCallsAsync(harness.Monitor, 3, Cancellation)).ToDictionary(call => call.GetProperty("call_id").GetString()!);
+        Assert.Equal(("blocked_by_rule", "blocked", JsonValueKind.Null), Decision(history[blocked.UniqueId]));
+        Assert.Equal(("announced", "quiet_hours", JsonValueKind.False), Decision(history[quiet.UniqueId]));
+        Assert.Equal(("announced", null, JsonValueKind.True), Decision(history[family.UniqueId]));
+        Assert.Equal(("Oma Helga", "phonebook", "phonebook.yaml"), (
+            history[family.UniqueId].GetProperty("caller_name").GetString(),
+            history[family.UniqueId].GetProperty("name_source").GetString(),
+            history[family.UniqueId].GetProperty("phonebook_source").GetString()));
     }
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static (string? Outcome, string? Rule, JsonValueKind Spoken) Decision(JsonElement call) =>
+        (call.GetProperty("outcome").GetString(), call.GetProperty("rule").GetString(), call.GetProperty("spoken").ValueKind);
 
     private static string Digits(JsonElement json) =>
         PhoneDigits.Of(json.GetProperty("data").GetProperty("caller_number").GetString());

@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Notification;
+
+namespace RenfieldSip.Monitor.History;
+
+/// <summary><c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>GET /calls</c> (the page), on the monitor's HTTP port.</summary>
+internal static class CallHistoryEndpoints
+{
+    public const string ApiPath = "/api/calls";
+    public const string PagePath = "/calls";
+
+    public static IEndpointRouteBuilder MapCallHistory(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ApiPath, ListAsync)
+            .WithName("ListCalls")
+            .WithTags("Call history")
+            .WithSummary("Recorded calls, newest first")
+            .WithDescription(
+                "Every call the monitor saw: when, the number called, the caller as announced (a withheld number is never "
+                + "stored), where the name came from, how long it rang, how it ended and what the monitor did. Pages go "
+                + "back with `before` = the previous page's `next_before`.")
+            .Produces<CallPage>(StatusCodes.Status200OK)
+            .Produces<CallHistoryError>(StatusCodes.Status400BadRequest);
+        endpoints.MapGet(PagePath, PageAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    internal static async Task<IResult> ListAsync(
+        HttpRequest request,
+        CallHistoryStore store,
+        [FromQuery, Description("Calls per page, 1-500 (default 50).")] string? limit,
+        [FromQuery, Description("Only calls stored before this one: a call's `id`, or the previous page's `next_before`.")] string? before,
+        [FromQuery, Description("Only calls that started at or after this ISO 8601 time.")] string? from,
+        [FromQuery, Description("Only calls that started before this ISO 8601 time.")] string? to,
+        [FromQuery, Description("Only these outcomes (repeat or separate by commas): announced, suppressed_by_dedup, blocked_by_rule, refused_by_renfield, deadline_exceeded, failed, ended_before_identity.")] string[]? outcome,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CallQueryParser.TryParse(request.Query.Keys, limit, before, from, to, outcome, out var query, out var error))
+        {
+            return Results.Json(error, CallHistoryJsonContext.Default.CallHistoryError, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var page = await store.ReadAsync(query, cancellationToken);
+        return Results.Json(page, CallHistoryJsonContext.Default.CallPage);
+    }
+
+    internal static async Task PageAsync(
+        HttpContext context,
+        CallHistoryStore store,
+        CallHistory history,
+        IOptions<WebhookOptions> webhook,
+        TimeProvider time,
+        [FromQuery] string? before,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
+        response.Headers.ContentSecurityPolicy = CallsPageRenderer.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        RecordId? cursor = null;
+        if (before is not null)
+        {
+            if (!RecordId.TryParse(before, out var id))
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync("before: must be a call's id, like 1795513386000-0", cancellationToken);
+                return;
+            }
+
+            cursor = id;
+        }
+
+        var page = await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken);
+        var words = webhook.Value.IsEnglish ? HistoryWording.English : HistoryWording.German;
+        var html = CallsPageRenderer.Render(page, history.Ringing(), words, time.GetUtcNow(), time.LocalTimeZone, newest: cursor is null);
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(html, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace RenfieldSip.Monitor.History;
+
+internal static class HistoryServiceCollectionExtensions
+{
+    /// <summary>The call history: the recorder the tracker and announcer report to, its store and writer, and the JSON the API answers in.</summary>
+    public static IHostApplicationBuilder AddCallHistory(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HistoryOptions>, HistoryOptionsValidator>();
+        services.AddSingleton<CallHistory>();
+        services.AddSingleton<ICallHistory>(provider => provider.GetRequiredService<CallHistory>());
+        services.AddSingleton<CallHistoryStore>();
+        services.AddHostedService(provider => provider.GetRequiredService<CallHistoryStore>());
+        services.AddHostedService<CallHistoryWriter>();
+
+        // The OpenAPI document describes the API's types from the same source-generated metadata (NativeAOT has no other).
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, CallHistoryJsonContext.Default));
+        return builder;
+    }
+}
