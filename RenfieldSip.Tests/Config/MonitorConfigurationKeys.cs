@@ -46,6 +46,7 @@ internal static class MonitorConfigurationKeys
     /// </summary>
     public static bool IsPlatformVariable(string name) =>
         name == "HTTP_PORTS"
+        || name == "TZ"
         || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
         || name.StartsWith("OTEL_", StringComparison.Ordinal)
         || name.StartsWith("DOTNET_", StringComparison.Ordinal)
