@@ -34,20 +34,20 @@ public sealed class CardDavSourceTests(RadicaleFixture radicale) : IClassFixture
         var store = host.Services.GetRequiredService<PhonebookStore>();
 
         Assert.True(await store.RefreshOnceAsync(Cancellation));
-        Assert.Equal(("Max Mustermann", "nextcloud"), Contact(store.Current, "+491701234567"));
+        Assert.Equal(("Max Mustermann", "nextcloud"), PhonebookHost.Contact(store.Current, "+491701234567"));
         Assert.False(await store.RefreshOnceAsync(Cancellation));
 
         await CardDavPhone.PutAsync(phone, book.AbsolutePath + "oma.vcf", CardDavPhone.VCard("oma", "Oma Jürgens", "0171 9876543"), Cancellation);
         await CardDavPhone.PutAsync(phone, book.AbsolutePath + "max.vcf", CardDavPhone.VCard("max", "Maximilian Mustermann", "+49 170 1234567"), Cancellation);
         Assert.True(await store.RefreshOnceAsync(Cancellation));
-        Assert.Equal(("Maximilian Mustermann", "nextcloud"), Contact(store.Current, "+491701234567"));
-        Assert.Equal(("Oma Jürgens", "nextcloud"), Contact(store.Current, "+491719876543"));
+        Assert.Equal(("Maximilian Mustermann", "nextcloud"), PhonebookHost.Contact(store.Current, "+491701234567"));
+        Assert.Equal(("Oma Jürgens", "nextcloud"), PhonebookHost.Contact(store.Current, "+491719876543"));
 
         await CardDavPhone.DeleteAsync(phone, book.AbsolutePath + "max.vcf", Cancellation);
         Assert.True(await store.RefreshOnceAsync(Cancellation));
         Assert.False(store.Current.TryGetContact("+491701234567", out _));
         Assert.Equal(1, store.Current.Count);
-        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(host)).Status);
+        Assert.Equal(HealthStatus.Healthy, (await PhonebookHost.CheckAsync(host)).Status);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class CardDavSourceTests(RadicaleFixture radicale) : IClassFixture
         Assert.Equal(LogLevel.Error, failure.Level);
         Assert.Contains("nextcloud", failure.Message, StringComparison.Ordinal);
         Assert.Contains("401", failure.Message, StringComparison.Ordinal);
-        var health = await CheckAsync(host);
+        var health = await PhonebookHost.CheckAsync(host);
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.StartsWith("nextcloud: ", health.Description, StringComparison.Ordinal);
         Assert.Contains(book.AbsolutePath, health.Description, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class CardDavSourceTests(RadicaleFixture radicale) : IClassFixture
         Assert.Same(good, store.Current);
         var failure = Assert.Single(_logs.GetSnapshot(), record => record.Id.Id == 1213);
         Assert.Equal("1", failure.GetStructuredStateValue("Count"));
-        var health = await CheckAsync(host);
+        var health = await PhonebookHost.CheckAsync(host);
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.Contains("1 numbers in use", health.Description, StringComparison.Ordinal);
     }
@@ -132,29 +132,15 @@ public sealed class CardDavSourceTests(RadicaleFixture radicale) : IClassFixture
     private static bool Named(PhonebookStore store, SyntheticCall caller, string name) =>
         store.Current.TryGetContact(caller.CallerNumber, out var contact) && contact.Name == name;
 
-    private static (string Name, string Source) Contact(Phonebook phonebook, string key)
-    {
-        Assert.True(phonebook.TryGetContact(key, out var contact), key);
-        return (contact.Name, contact.Source);
-    }
 
-    private static Task<HealthCheckResult> CheckAsync(IHost host) =>
-        ActivatorUtilities.CreateInstance<PhonebookHealthCheck>(host.Services).CheckHealthAsync(new HealthCheckContext(), Cancellation);
 
-    private IHost Build(Uri book, string user, string password)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private IHost Build(Uri book, string user, string password) => PhonebookHost.Build(
+        new()
         {
             ["Phonebook:Path"] = Path.Combine(Path.GetTempPath(), "renfieldsip-no-such-phonebook.yaml"),
             ["Phonebook:Sources:nextcloud:Url"] = book.ToString(),
             ["Phonebook:Sources:nextcloud:Username"] = user,
             ["Phonebook:Sources:nextcloud:Password"] = password,
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
-        builder.AddCallerIdentity();
-        builder.AddPhonebooks();
-        return builder.Build();
-    }
+        },
+        _logs);
 }

@@ -62,14 +62,14 @@ public sealed class PhonebookSourcesTests : IDisposable
         });
         var phonebook = host.Services.GetRequiredService<PhonebookStore>().Current;
 
-        Assert.Equal(("Max (aus YAML)", "phonebook.yaml"), Contact(phonebook, "+491701234567"));
-        Assert.Equal(("Oma Helga", "fritzbox"), Contact(phonebook, "+49305550001"));
-        Assert.Equal(("Oma Helga", "fritzbox"), Contact(phonebook, "+491715550002"));
+        Assert.Equal(("Max (aus YAML)", "phonebook.yaml"), PhonebookHost.Contact(phonebook, "+491701234567"));
+        Assert.Equal(("Oma Helga", "fritzbox"), PhonebookHost.Contact(phonebook, "+49305550001"));
+        Assert.Equal(("Oma Helga", "fritzbox"), PhonebookHost.Contact(phonebook, "+491715550002"));
         Assert.Equal(3, phonebook.Count);
         Assert.True(phonebook.TryGetContact("+49305550001", out var oma));
         Assert.Equal(["Wichtig"], oma.Groups);
 
-        var health = await CheckAsync(host);
+        var health = await PhonebookHost.CheckAsync(host);
         Assert.Equal(HealthStatus.Healthy, health.Status);
         Assert.Equal("3 numbers from phonebook.yaml, fritzbox, google.", health.Description);
     }
@@ -81,12 +81,12 @@ public sealed class PhonebookSourcesTests : IDisposable
         Write("vcards/max.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Max Mustermann\r\nTEL;VALUE=uri;TYPE=\"cell,voice\":tel:+49-170-1234567\r\nEND:VCARD\r\n");
         using var host = Build(new() { ["Phonebook:Sources:handy:Path"] = Path.Combine(_directory.FullName, "vcards") });
         var store = host.Services.GetRequiredService<PhonebookStore>();
-        Assert.Equal(("Max Mustermann", "handy"), Contact(store.Current, "+491701234567"));
+        Assert.Equal(("Max Mustermann", "handy"), PhonebookHost.Contact(store.Current, "+491701234567"));
 
         Write("vcards/emma.vcf", "BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;Emma;;;\nTEL;CELL:0171 9876543\nEND:VCARD\n");
         Assert.True(store.ReloadIfChanged());
 
-        Assert.Equal(("Emma Müller", "handy"), Contact(store.Current, "+491719876543"));
+        Assert.Equal(("Emma Müller", "handy"), PhonebookHost.Contact(store.Current, "+491719876543"));
         Assert.Equal(2, store.Current.Count);
     }
 
@@ -107,14 +107,14 @@ public sealed class PhonebookSourcesTests : IDisposable
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains(broken, error.Message, StringComparison.Ordinal);
         Assert.Equal("2", error.GetStructuredStateValue("Count"));
-        var health = await CheckAsync(host);
+        var health = await PhonebookHost.CheckAsync(host);
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.Contains($"handy: {broken} is broken at line", health.Description, StringComparison.Ordinal);
         Assert.Contains("keeping the last 2 entries", health.Description, StringComparison.Ordinal);
 
         File.Delete(broken);
         Assert.True(store.ReloadIfChanged());
-        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(host)).Status);
+        Assert.Equal(HealthStatus.Healthy, (await PhonebookHost.CheckAsync(host)).Status);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class PhonebookSourcesTests : IDisposable
         using var host = Build(new() { ["Phonebook:Sources:fritzbox:Path"] = Path.Combine(_directory.FullName, "Telefonbuch.xml") });
         _ = host.Services.GetRequiredService<PhonebookStore>().Current;
 
-        var health = await CheckAsync(host);
+        var health = await PhonebookHost.CheckAsync(host);
 
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.StartsWith($"fritzbox: {Path.Combine(_directory.FullName, "Telefonbuch.xml")} does not exist", health.Description, StringComparison.Ordinal);
@@ -143,25 +143,12 @@ public sealed class PhonebookSourcesTests : IDisposable
         Assert.DoesNotContain("610", warning.Message, StringComparison.Ordinal);
     }
 
-    private static (string Name, string Source) Contact(Phonebook phonebook, string key)
-    {
-        Assert.True(phonebook.TryGetContact(key, out var contact), key);
-        return (contact.Name, contact.Source);
-    }
 
-    private static Task<HealthCheckResult> CheckAsync(IHost host) =>
-        ActivatorUtilities.CreateInstance<PhonebookHealthCheck>(host.Services).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
     private IHost Build(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         settings["Phonebook:Path"] = Path.Combine(_directory.FullName, "phonebook.yaml");
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
-        builder.AddCallerIdentity();
-        builder.AddPhonebooks();
-        return builder.Build();
+        return PhonebookHost.Build(settings, _logs);
     }
 
     private string Write(string name, string content)
