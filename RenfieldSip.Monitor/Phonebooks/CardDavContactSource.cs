@@ -88,8 +88,4 @@ internal sealed class CardDavContactSource(
         Log.RemoteSourceLoaded(logger, name, safeUrl, _current.Count);
         return true;
     }
-
-    public void Dispose()
-    {
-    }
 }

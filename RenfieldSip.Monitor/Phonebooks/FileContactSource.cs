@@ -5,7 +5,7 @@ namespace RenfieldSip.Monitor.Phonebooks;
 /// the contents, <see cref="PhonebookChangeSignal"/> says when to look again, and this loop reloads after a burst of
 /// writes has settled.
 /// </summary>
-internal sealed class FileContactSource(string name, WatchedFile file, TimeProvider timeProvider, ILogger logger) : IContactSource
+internal sealed class FileContactSource(string name, WatchedFile file, TimeProvider timeProvider, ILogger logger) : IContactSource, IDisposable
 {
     internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 

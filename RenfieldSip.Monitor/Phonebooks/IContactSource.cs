@@ -1,7 +1,7 @@
 namespace RenfieldSip.Monitor.Phonebooks;
 
 /// <summary>One configured place contacts come from: the YAML file, an export file or folder, or a CardDAV address book.</summary>
-internal interface IContactSource : IDisposable
+internal interface IContactSource
 {
     /// <summary>The name shown in logs, <c>/health</c> and the call history (<c>phonebook.yaml</c>, a configured source's name).</summary>
     string Name { get; }

@@ -55,7 +55,7 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
     public void Dispose()
     {
         // DI disposes the instance once per registration that hands it out (store, source, hosted service).
-        foreach (var source in _sources)
+        foreach (var source in _sources.OfType<IDisposable>())
         {
             source.Dispose();
         }
