@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Phonebooks.CardDav;

@@ -1,11 +1,9 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks;
 
 namespace RenfieldSip.Tests.Phonebooks;
