@@ -229,7 +229,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
         _ => throw new PhonebookFormatException(node.Line, $"{key} must be silent (not announced) or toast (shown, not spoken)"),
     };
 
-    private static bool Boolean(YamlNode node, string key) => Text(node, key) switch
+    internal static bool Boolean(YamlNode node, string key) => Text(node, key) switch
     {
         "true" or "yes" => true,
         "false" or "no" => false,

@@ -176,12 +176,7 @@ internal sealed class PhonebookYamlReader(PhoneNumberNormalizer normalizer, ILog
 
                     break;
                 case "always_speak":
-                    alwaysSpeak = value.Scalar switch
-                    {
-                        "true" or "yes" => true,
-                        "false" or "no" => false,
-                        _ => throw new PhonebookFormatException(value.Line, "always_speak must be true or false"),
-                    };
+                    alwaysSpeak = CallRulesReader.Boolean(value, "always_speak");
                     break;
                 default:
                     throw new PhonebookFormatException(value.Line, $"unknown key '{UntrustedText.Clean(key, 32)}' in a contact (known: name, groups, always_speak)");
