@@ -16,7 +16,7 @@ namespace RenfieldSip.Tests.EndToEnd;
 /// </summary>
 internal sealed class EndToEndHarness : IAsyncDisposable
 {
-    public const string AmiSecret = "TestSecret-7f3a";
+    public const string AmiSecret = "TestSecret-7f3a-e2e-5b90";
     public const string Token = "e2e-token";
 
     public const string Phonebook = """

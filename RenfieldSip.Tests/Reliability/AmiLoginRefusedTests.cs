@@ -32,7 +32,7 @@ public sealed class AmiLoginRefusedTests
                 ["Ami:LoginRetryDelay"] = "00:00:00.250",
                 ["Ami:LoginRetryMaxDelay"] = "00:00:01",
             },
-            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
+            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a-e2e-5b90", Login = AmiTestLoginMode.Accept });
         await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
         await Task.Delay(Window, Cancellation);
         await harness.Ami.WaitForLoginAttemptsAsync(2, TimeSpan.FromSeconds(10));
@@ -72,7 +72,7 @@ public sealed class AmiLoginRefusedTests
     {
         await using var harness = await EndToEndHarness.StartAsync(
             new Dictionary<string, string?> { ["Ami:Secret"] = WrongSecret },
-            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
+            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a-e2e-5b90", Login = AmiTestLoginMode.Accept });
         await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
         await Task.Delay(Window, Cancellation);
 
