@@ -145,11 +145,9 @@ public sealed class AsteriskEntrypointTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         var pjsip = _harness.RenderedDocument("pjsip.conf");
-        foreach (var transport in new[] { "transport-udp", "transport-tcp" })
-        {
-            Assert.Equal("203.0.113.7", pjsip.Section(transport).SingleValueOf("external_signaling_address"));
-            Assert.Equal("203.0.113.7", pjsip.Section(transport).SingleValueOf("external_media_address"));
-            Assert.Empty(pjsip.Section(transport).ValuesOf("local_net"));
-        }
+        var transport = pjsip.Section("transport-udp");
+        Assert.Equal("203.0.113.7", transport.SingleValueOf("external_signaling_address"));
+        Assert.Equal("203.0.113.7", transport.SingleValueOf("external_media_address"));
+        Assert.Empty(transport.ValuesOf("local_net"));
     }
 }

@@ -30,7 +30,7 @@ internal static class MonitorConfigurationKeys
     public static readonly IReadOnlySet<string> SecretEnvironmentVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "AMI_SECRET", "Ami__Secret", "RENFIELD_WEBHOOK_TOKEN", "Webhook__Token", "SIP_PASSWORD", "REDIS_PASSWORD",
-        "PHONEBOOK_CARDDAV_PASSWORD",
+        "PHONEBOOK_CARDDAV_PASSWORD", "MONITOR_TOKEN", "REDISCLI_AUTH",
     };
 
     /// <summary>

@@ -48,7 +48,7 @@ for name in $REQUIRED_VARS; do
 done
 # AMI's events carry the real numbers of withheld callers: a guessable secret is a leak. The
 # monitor (AmiSecretPolicy) refuses the same placeholders and the same minimum length.
-lowered=$(printf '%s' "$AMI_SECRET" | tr 'A-Z' 'a-z')
+lowered=$(printf '%s' "$AMI_SECRET" | awk '{ print tolower($0) }')
 case $lowered in
     changeme | changeme-ami-secret | your-ami-secret | your-ami-secret-here | 0123456789abcdef | 0123456789abcdef0123456789abcdef)
         fail "AMI_SECRET is still the placeholder '$AMI_SECRET'; set a real secret (e.g. openssl rand -hex 24)" ;;
