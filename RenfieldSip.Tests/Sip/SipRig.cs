@@ -93,6 +93,7 @@ internal sealed class SipRig : IAsyncDisposable
                     ["SIP_USERNAME"] = SipUsername,
                     ["SIP_PASSWORD"] = SipPassword,
                     ["AMI_SECRET"] = AmiSecret,
+                    ["SIP_PROVIDER_ADDRESSES"] = options.ProviderAddresses,
                 },
                 TestIntervals,
                 FastTransactionTimeout,
@@ -148,8 +149,12 @@ internal sealed class SipRig : IAsyncDisposable
 
     /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
     public Task<int> CallAsync(
-        string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml") =>
-        ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario);
+        string requestUri,
+        IReadOnlyList<(string Caller, string Name, string Did)> calls,
+        CancellationToken cancellationToken,
+        string scenario = "provider-invite.xml",
+        string sourceAddress = "127.0.0.1") =>
+        ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario, sourceAddress);
 
     public string LineUri(string? user, string line) =>
         user is null ? $"sip:127.0.0.1:{Asterisk.SipPort};line={line}" : $"sip:{user}@127.0.0.1:{Asterisk.SipPort};line={line}";
