@@ -142,15 +142,21 @@ public sealed class RenfieldWebhookClientRetryTests
     }
 
     [Fact]
-    public async Task A_long_TTS_answer_within_the_timeout_is_awaited_not_cut()
+    public async Task A_4_s_TTS_answer_under_a_5_s_request_timeout_is_awaited_not_cut()
     {
-        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { ResponseDelay = TimeSpan.FromMilliseconds(400) });
-        using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromSeconds(5));
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake, ResponseDelay = TimeSpan.FromSeconds(4) });
+        using var harness = new WebhookHarness(renfield.WebhookUrl, time, o => o.RequestTimeout = TimeSpan.FromSeconds(5));
 
-        var outcome = await harness.SendAsync(deadline: TimeSpan.FromSeconds(5), cancellationToken: Ct);
+        var sending = harness.SendAsync(deadline: TimeSpan.FromSeconds(25), cancellationToken: Ct);
+        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
+        fake.Advance(TimeSpan.FromSeconds(4));
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Single(renfield.Requests);
+        Assert.Empty(harness.Logger.Collector.WithId(1408));
     }
 
     [Fact]
@@ -173,17 +179,20 @@ public sealed class RenfieldWebhookClientRetryTests
     }
 
     [Fact]
-    public async Task Connection_failures_are_retried_until_the_deadline()
+    public async Task Connection_failures_are_retried_while_an_attempt_fits_before_the_deadline()
     {
         var url = new Uri($"http://127.0.0.1:{ClosedPort()}/api/notifications/webhook");
-        using var harness = new WebhookHarness(url, TimeProvider.System);
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        using var harness = new WebhookHarness(url, time);
 
         var outcome = await harness.SendAsync(deadline: TimeSpan.FromMilliseconds(700), cancellationToken: Ct);
 
+        // Attempt 1 at 0 ms, retry after 250 ms; the next backoff (500 ms) would leave less than the minimum budget.
         Assert.Equal(DeliveryOutcome.DeadlineExceeded, outcome);
-        var retries = harness.Logger.Collector.WithId(1408);
-        Assert.NotEmpty(retries);
-        Assert.Equal("ConnectionError", retries[0].GetStructuredStateValue("Reason"));
+        Assert.Equal([TimeSpan.FromMilliseconds(250)], time.Waits);
+        Assert.Equal("ConnectionError", Assert.Single(harness.Logger.Collector.WithId(1408)).GetStructuredStateValue("Reason"));
+        Assert.Equal("ConnectionError", Assert.Single(harness.Logger.Collector.WithId(1409)).GetStructuredStateValue("Reason"));
     }
 
     [Fact]
