@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 
 namespace RenfieldSip.Tests.Config;
 
@@ -20,23 +22,30 @@ public sealed partial class EventIdTests
     }
 
     [Fact]
-    public void Every_EventId_the_docs_cite_is_logged_by_the_monitor()
+    public void Every_EventId_the_docs_cite_is_logged_by_the_monitor_at_the_level_they_name()
     {
-        var known = MonitorEventIds.All.Select(entry => entry.Id).ToHashSet();
+        var levels = MonitorEventIds.All.ToDictionary(entry => entry.Id, entry => entry.Level);
         var cited = DocumentedEventIds().ToList();
         Assert.NotEmpty(cited);
 
-        var unknown = cited.Where(citation => !known.Contains(citation.Id)).Select(citation => $"{citation.Id} ({citation.Where})").ToList();
+        var wrong = cited
+            .Where(citation => !levels.TryGetValue(citation.Id, out var level) || (citation.Level is { } named && named != level))
+            .Select(citation => levels.TryGetValue(citation.Id, out var level)
+                ? $"{citation.Id} cited as {citation.Level} but logged at {level} ({citation.Where})"
+                : $"{citation.Id} logged nowhere ({citation.Where})")
+            .Distinct()
+            .ToList();
 
-        Assert.True(unknown.Count == 0, "Cited in the docs but logged nowhere: " + string.Join(", ", unknown));
+        Assert.True(wrong.Count == 0, "The docs cite log lines the monitor does not write: " + string.Join("; ", wrong));
     }
 
     /// <summary>
     /// The ways the docs cite a log line: <c>EventId 1104</c>, <c>EventIds 1600-1607</c>, <c>log 1408</c>,
-    /// <c>warning 1302</c>, <c>error 1002</c>, <c>log 1402 / 1403</c>, German <c>Log **1203**/**1204**</c> or
-    /// any bold id (<c>(**1215**)</c>), and a table cell <c>| 1601 Warning</c>.
+    /// <c>warning 1302</c> (a level named is checked too), <c>error 1002</c>, <c>log 1402 / 1403</c>, German
+    /// <c>Log **1203**/**1204**</c>, <c>Log-Warnung **1104**</c> or any bold id (<c>(**1215**)</c>), and a table cell
+    /// <c>| 1601 Warning</c>.
     /// </summary>
-    internal static IEnumerable<(int Id, string Where)> DocumentedEventIds()
+    internal static IEnumerable<(int Id, LogLevel? Level, string Where)> DocumentedEventIds()
     {
         var files = Directory.GetFiles(RepositoryLayout.PathOf("docs"), "*.md")
             .Append(RepositoryLayout.PathOf("README.md"))
@@ -47,35 +56,48 @@ public sealed partial class EventIdTests
             var text = File.ReadAllText(file);
             foreach (Match match in Citation().Matches(text))
             {
+                var level = LevelNamed(match.Groups["kind"].Value);
                 foreach (Capture id in match.Groups["id"].Captures)
                 {
-                    yield return (int.Parse(id.Value, System.Globalization.CultureInfo.InvariantCulture), where);
+                    yield return (Number(id.Value), level, where);
                 }
 
                 if (match.Groups["to"].Success)
                 {
-                    var from = int.Parse(match.Groups["id"].Captures[0].Value, System.Globalization.CultureInfo.InvariantCulture);
-                    var to = int.Parse(match.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                    for (var id = from + 1; id <= to; id++)
+                    for (var id = Number(match.Groups["id"].Captures[0].Value) + 1; id <= Number(match.Groups["to"].Value); id++)
                     {
-                        yield return (id, where);
+                        yield return (id, level, where);
                     }
                 }
             }
 
-            foreach (Match match in TableCell().Matches(text).Concat(Bold().Matches(text)))
+            foreach (Match match in TableCell().Matches(text))
             {
-                yield return (int.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), where);
+                yield return (Number(match.Groups["id"].Value), Enum.Parse<LogLevel>(match.Groups["level"].Value), where);
+            }
+
+            foreach (Match match in Bold().Matches(text))
+            {
+                yield return (Number(match.Groups["id"].Value), null, where);
             }
         }
     }
 
-    [GeneratedRegex(@"\b(?:EventIds?|[Ll]og|[Ww]arning|[Ee]rror|Log-Warnung)\s+\**(?<id>1\d{3})\b\**(?:-(?<to>1\d{3})\b)?(?:\s*/\s*\**(?<id>1\d{3})\b\**)*")]
+    private static int Number(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
+
+    private static LogLevel? LevelNamed(string kind) => kind.ToUpperInvariant() switch
+    {
+        "WARNING" or "LOG-WARNUNG" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\b(?<kind>EventIds?|Log-Warnung|[Ll]og|[Ww]arning|[Ee]rror)\s+\**(?<id>1\d{3})\b\**(?:-(?<to>1\d{3})\b)?(?:\s*/\s*\**(?<id>1\d{3})\b\**)*")]
     private static partial Regex Citation();
 
     [GeneratedRegex(@"(?<!\w)\*\*(?<id>1\d{3})\*\*(?!\w)")]
     private static partial Regex Bold();
 
-    [GeneratedRegex(@"\|\s*(?<id>1\d{3}) (?:Debug|Information|Warning|Error|Critical)\b")]
+    [GeneratedRegex(@"\|\s*(?<id>1\d{3}) (?<level>Debug|Information|Warning|Error|Critical)\b")]
     private static partial Regex TableCell();
 }
