@@ -98,7 +98,7 @@ public sealed class AmiHostileCallerIdTests
         Assert.Equal("Echte Anruferin", victimAnnouncement.GetProperty("data").GetProperty("caller_name").GetString());
         Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Mallory", StringComparison.Ordinal)
             || Encoding.UTF8.GetString(r.Body).Contains("Max Mustermann", StringComparison.Ordinal));
-        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1111);
+        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1113);
         AssertLogsClean(harness.Monitor.Logs, "Mallory");
     }
 
