@@ -49,7 +49,7 @@ var phonebookPath = builder.ExecutionContext.IsPublishMode
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "config", "sip", "phonebook.yaml"));
 
 var ami = asterisk.GetEndpoint("ami");
-var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
+var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/RenfieldSip.Monitor.csproj", o => o.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(name: "http")
     // The call list (every call, its outcome) one click from the dashboard's resource view.
     .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/calls", DisplayText = "Anrufliste" })
