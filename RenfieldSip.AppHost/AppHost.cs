@@ -40,7 +40,9 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
 builder.Services.AddHealthChecks()
     .AddCheck("asterisk-ami", new AmiBannerHealthCheck(asterisk.GetEndpoint("ami")));
 
+// The tag docker-compose.yml runs, so both ways of running the app use one Redis.
 var redis = builder.AddRedis("redis")
+    .WithImageTag("8.6")
     .WithDataVolume("renfieldsip-redis-data");
 
 // The phonebook is read from the repository while developing, from a read-only mount when published.
