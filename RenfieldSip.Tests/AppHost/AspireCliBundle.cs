@@ -3,10 +3,9 @@ using System.Reflection;
 namespace RenfieldSip.Tests.AppHost;
 
 /// <summary>
-/// DCP and the dashboard that the AppHost runs with. Since Aspire 17 they come from the Aspire CLI's bundle
-/// (<c>~/.aspire/bundle</c>, laid out by <c>dotnet tool install -g Aspire.Cli</c> and its first <c>aspire setup</c>);
-/// the AppHost's build writes their paths into its assembly, so a machine that lost the bundle after the build
-/// still builds the tests but cannot run the AppHost.
+/// DCP and the dashboard that the AppHost runs with. Since Aspire 17 they come from the bundle inside the Aspire CLI
+/// (the <c>Aspire.Cli</c> .NET tool); the AppHost's build writes their paths into its assembly, so once the tool is
+/// uninstalled or replaced by another version after the build, the tests still load but the AppHost cannot run.
 /// </summary>
 internal static class AspireCliBundle
 {
