@@ -40,7 +40,9 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
 builder.Services.AddHealthChecks()
     .AddCheck("asterisk-ami", new AmiBannerHealthCheck(asterisk.GetEndpoint("ami")));
 
+// The tag docker-compose.yml runs, so both ways of running the app use one Redis.
 var redis = builder.AddRedis("redis")
+    .WithImageTag("8.6")
     .WithDataVolume("renfieldsip-redis-data");
 
 // The phonebook is read from the repository while developing, from a read-only mount when published.
@@ -49,7 +51,7 @@ var phonebookPath = builder.ExecutionContext.IsPublishMode
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "config", "sip", "phonebook.yaml"));
 
 var ami = asterisk.GetEndpoint("ami");
-var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
+var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/RenfieldSip.Monitor.csproj", o => o.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(name: "http")
     // The call list (every call, its outcome) one click from the dashboard's resource view.
     .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/calls", DisplayText = "Anrufliste" })

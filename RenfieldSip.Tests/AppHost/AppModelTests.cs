@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dotnet;
 
 namespace RenfieldSip.Tests.AppHost;
 
@@ -16,7 +17,7 @@ public sealed class AppModelTests
 
         Assert.IsType<ContainerResource>(app.Resource("asterisk"));
         Assert.IsAssignableFrom<ContainerResource>(app.Resource("redis"));
-        Assert.IsType<ProjectResource>(app.Resource("monitor"));
+        Assert.IsType<DotnetProjectResource>(app.Resource("monitor"));
         var image = app.Resource("asterisk").Annotations.OfType<ContainerImageAnnotation>().Single();
         Assert.Equal(("andrius/asterisk", "20.18.2_debian-trixie"), (image.Image, image.Tag));
         Assert.Equal("docker.io/library/redis:8.6", ImageOf(app.Resource("redis")));
@@ -105,6 +106,11 @@ public sealed class AppModelTests
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
 
         var waits = app.Resource("monitor").Annotations.OfType<WaitAnnotation>().ToList();
+        // Aspire builds the monitor's project first, as a resource of its own (an internal type), and starts it only once
+        // that build is done.
+        var build = Assert.Single(waits, w => w.Resource.GetType().Name == "DotnetProjectBuildResource");
+        Assert.Equal(WaitType.WaitForCompletion, build.WaitType);
+        waits.Remove(build);
         Assert.Equal(["asterisk", "redis"], waits.Select(w => w.Resource.Name).Order(StringComparer.Ordinal));
         Assert.All(waits, w => Assert.Equal(WaitType.WaitUntilHealthy, w.WaitType));
         // "Healthy" for Asterisk means the AMI banner answered, not just a running container.
