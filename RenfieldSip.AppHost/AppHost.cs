@@ -30,9 +30,8 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
     .WithEnvironment("SIP_PASSWORD", sipPassword)
     .WithEnvironment("AMI_SECRET", amiSecret)
     // SIP writes its own addresses and ports into every message, so 5060 must reach the host
-    // unchanged: fixed, unproxied, on udp and tcp.
+    // unchanged: fixed, unproxied, on udp (the provider presets need no TCP).
     .WithEndpoint(port: 5060, targetPort: 5060, scheme: "udp", name: "sip-udp", isProxied: false, isExternal: true, protocol: ProtocolType.Udp)
-    .WithEndpoint(port: 5060, targetPort: 5060, scheme: "tcp", name: "sip-tcp", isProxied: false, isExternal: true, protocol: ProtocolType.Tcp)
     // AMI stays internal: only the monitor talks to it.
     .WithEndpoint(targetPort: 5038, scheme: "tcp", name: "ami")
     .WithHealthCheck("asterisk-ami");

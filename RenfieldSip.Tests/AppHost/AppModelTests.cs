@@ -25,7 +25,6 @@ public sealed class AppModelTests
 
     [Theory]
     [InlineData("sip-udp", ProtocolType.Udp)]
-    [InlineData("sip-tcp", ProtocolType.Tcp)]
     public async Task SIP_is_5060_fixed_unproxied_and_external(string name, ProtocolType protocol)
     {
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
@@ -47,7 +46,7 @@ public sealed class AppModelTests
         Assert.Equal(5038, ami.TargetPort);
         Assert.Null(ami.Port);
         Assert.False(ami.IsExternal);
-        Assert.Equal(["ami", "sip-tcp", "sip-udp"], app.Resource("asterisk").Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ami", "sip-udp"], app.Resource("asterisk").Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
