@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Notification;
+
+namespace RenfieldSip.Monitor.Access;
+
+/// <summary>
+/// The page's way in: <c>GET /calls/login</c> shows the form, <c>POST /calls/login</c> checks the pasted token and
+/// sets the session cookie, <c>POST /calls/logout</c> drops it. Both posts carry the form's antiforgery token.
+/// </summary>
+internal static class LoginEndpoints
+{
+    public const string Path = CallHistoryEndpoints.PagePath + "/login";
+    public const string LogoutPath = CallHistoryEndpoints.PagePath + "/logout";
+
+    // A browser keeps the login for a month; changing the token ends it at once.
+    private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
+
+    public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(Path, LogIn).AllowAnonymous().RequireRateLimiting(AccessSchemes.LoginLimit).ExcludeFromDescription();
+        endpoints.MapPost(LogoutPath, LogOut).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    internal static IResult Show(HttpContext context, IAntiforgery antiforgery, AccessToken token, IOptions<WebhookOptions> webhook) =>
+        Page(context, antiforgery, token, webhook, refused: false);
+
+    internal static IResult LogIn(
+        HttpContext context,
+        [FromForm(Name = "token")] string? candidate,
+        IAntiforgery antiforgery,
+        AccessToken token,
+        IOptions<WebhookOptions> webhook,
+        ILogger<AccessToken> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!token.Matches(candidate?.Trim()))
+        {
+            Log.LoginRefused(logger);
+            return Page(context, antiforgery, token, webhook, refused: true);
+        }
+
+        context.Response.Cookies.Append(AccessSchemes.SessionCookie, token.SessionValue!, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Path = CallHistoryEndpoints.PagePath,
+            MaxAge = SessionLifetime,
+            IsEssential = true,
+        });
+        return Results.Redirect(CallHistoryEndpoints.PagePath, permanent: false, preserveMethod: false);
+    }
+
+    internal static IResult LogOut(HttpContext context, [FromForm(Name = "logout")] string? _)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Cookies.Delete(AccessSchemes.SessionCookie, new CookieOptions { Path = CallHistoryEndpoints.PagePath });
+        return Results.Redirect(Path);
+    }
+
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, AccessToken token, IOptions<WebhookOptions> webhook, bool refused)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var response = context.Response;
+        response.Headers.ContentSecurityPolicy = LoginPageRenderer.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        var html = LoginPageRenderer.Render(!webhook.Value.IsEnglish, token.IsConfigured, refused, new FormToken(tokens.FormFieldName, tokens.RequestToken!));
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: refused || !token.IsConfigured ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+    }
+}
