@@ -22,29 +22,29 @@ internal static class LoginEndpoints
     {
         endpoints.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapPost(Path, LogIn).AllowAnonymous().RequireRateLimiting(AccessSchemes.LoginLimit).ExcludeFromDescription();
-        endpoints.MapPost(LogoutPath, LogOut).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(LogoutPath, LogOutAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
-    internal static IResult Show(HttpContext context, IAntiforgery antiforgery, AccessToken token, IOptions<WebhookOptions> webhook) =>
-        Page(context, antiforgery, token, webhook, refused: false);
+    internal static IResult Show(HttpContext context, IAntiforgery antiforgery, AccessToken access, IOptions<WebhookOptions> webhook) =>
+        Page(context, antiforgery, access, webhook, refused: false);
 
     internal static IResult LogIn(
         HttpContext context,
         [FromForm(Name = "token")] string? candidate,
         IAntiforgery antiforgery,
-        AccessToken token,
+        AccessToken access,
         IOptions<WebhookOptions> webhook,
         ILogger<AccessToken> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!token.Matches(candidate?.Trim()))
+        if (!access.Matches(candidate?.Trim()))
         {
             Log.LoginRefused(logger);
-            return Page(context, antiforgery, token, webhook, refused: true);
+            return Page(context, antiforgery, access, webhook, refused: true);
         }
 
-        context.Response.Cookies.Append(AccessSchemes.SessionCookie, token.SessionValue!, new CookieOptions
+        context.Response.Cookies.Append(AccessSchemes.SessionCookie, access.SessionValue!, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -56,14 +56,22 @@ internal static class LoginEndpoints
         return Results.Redirect(CallHistoryEndpoints.PagePath, permanent: false, preserveMethod: false);
     }
 
-    internal static IResult LogOut(HttpContext context, [FromForm(Name = "logout")] string? _)
+    internal static async Task<IResult> LogOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(antiforgery);
+
+        // Without a form field to bind, nothing would stop a forged post: the check is explicit.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         context.Response.Cookies.Delete(AccessSchemes.SessionCookie, new CookieOptions { Path = CallHistoryEndpoints.PagePath });
         return Results.Redirect(Path);
     }
 
-    private static IResult Page(HttpContext context, IAntiforgery antiforgery, AccessToken token, IOptions<WebhookOptions> webhook, bool refused)
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, AccessToken access, IOptions<WebhookOptions> webhook, bool refused)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var response = context.Response;
@@ -71,7 +79,7 @@ internal static class LoginEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        var html = LoginPageRenderer.Render(!webhook.Value.IsEnglish, token.IsConfigured, refused, new FormToken(tokens.FormFieldName, tokens.RequestToken!));
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: refused || !token.IsConfigured ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+        var html = LoginPageRenderer.Render(!webhook.Value.IsEnglish, access.IsConfigured, refused, new FormToken(tokens.FormFieldName, tokens.RequestToken!));
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: refused || !access.IsConfigured ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 }

@@ -6,7 +6,8 @@ namespace RenfieldSip.Monitor.Access;
 
 /// <summary>
 /// The page's login: a cookie holding a value derived from the token (<see cref="AccessToken.SessionValue"/>),
-/// HttpOnly, SameSite=Strict, sent only below <c>/calls</c>. Not logged in: off to the login form.
+/// HttpOnly, SameSite=Strict, sent only below <c>/calls</c>. Not logged in: off to the login form. The bearer header
+/// opens the page too (curl, scripts): no browser adds it to another site's request without asking first.
 /// </summary>
 internal sealed class SessionCookieHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -17,6 +18,12 @@ internal sealed class SessionCookieHandler(
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && token.Matches(header["Bearer ".Length..].Trim()))
+        {
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Owner.Principal(Scheme.Name), Scheme.Name)));
+        }
+
         var cookie = Request.Cookies[AccessSchemes.SessionCookie];
         if (string.IsNullOrEmpty(cookie))
         {
