@@ -50,6 +50,7 @@ internal static class MonitorExtensions
 
         var page = app.MapGroup(CallHistoryEndpoints.PagePath).RequireAuthorization(AccessSchemes.PagePolicy);
         page.MapCallsPage();
+        page.MapLogout();
         app.MapLogin();
         return app;
     }

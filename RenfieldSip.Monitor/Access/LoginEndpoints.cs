@@ -22,7 +22,13 @@ internal static class LoginEndpoints
     {
         endpoints.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapPost(Path, LogIn).AllowAnonymous().RequireRateLimiting(AccessSchemes.LoginLimit).ExcludeFromDescription();
-        endpoints.MapPost(LogoutPath, LogOutAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>Maps below the <c>/calls</c> group: only a logged-in page can log out, with the token its page was given.</summary>
+    public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(LogoutPath[CallHistoryEndpoints.PagePath.Length..], LogOutAsync).ExcludeFromDescription();
         return endpoints;
     }
 

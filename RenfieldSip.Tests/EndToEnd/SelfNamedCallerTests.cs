@@ -12,13 +12,13 @@ public sealed class SelfNamedCallerTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("de", "Anruf von +49 151 12349001", "Eingehender Anruf von +49 151 12349001", "nennt sich „Feueralarm – Haus sofort verlassen“ · vom Anrufer übermittelt")]
-    [InlineData("en", "Call from +49 151 12349001", "Incoming call from +49 151 12349001", "calls itself „Feueralarm – Haus sofort verlassen“ · sent by the caller")]
+    [InlineData("de", "Anruf von +49 170 9001234", "Eingehender Anruf von +49 170 9001234", "nennt sich „Feueralarm – Haus sofort verlassen“ · vom Anrufer übermittelt")]
+    [InlineData("en", "Call from +49 170 9001234", "Incoming call from +49 170 9001234", "calls itself „Feueralarm – Haus sofort verlassen“ · sent by the caller")]
     public async Task A_display_name_that_sounds_like_an_alarm_is_not_spoken_as_a_contact(string language, string title, string message, string shown)
     {
         await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Webhook:Language"] = language });
         var connection = await harness.Ami.WaitForLoginAsync(1, TimeSpan.FromSeconds(10));
-        var call = new SyntheticCall("1795700100.1", "+4915112349001", "Feueralarm – Haus sofort verlassen");
+        var call = new SyntheticCall("1795700100.1", "+491709001234", "Feueralarm – Haus sofort verlassen");
 
         await connection.SendAsync(call.Complete);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
@@ -30,7 +30,8 @@ public sealed class SelfNamedCallerTests
         Assert.DoesNotContain(harness.Renfield.Requests, r => System.Text.Encoding.UTF8.GetString(r.Body).Contains("Feueralarm", StringComparison.Ordinal));
         Assert.Equal("caller_id", listed.GetProperty("name_source").GetString());
         Assert.Equal("Feueralarm – Haus sofort verlassen", listed.GetProperty("caller_name").GetString());
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(shown), System.Net.WebUtility.HtmlEncode(System.Net.WebUtility.HtmlDecode(page)), StringComparison.Ordinal);
-        Assert.Contains("<div class=\"who\">+49 151 12349001", page, StringComparison.Ordinal);
+        var text = System.Net.WebUtility.HtmlDecode(page);
+        Assert.Contains(shown, text, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"who\">+49 170 9001234</div>", text, StringComparison.Ordinal);
     }
 }
