@@ -54,7 +54,8 @@ internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
         {
             // "changeme-changeme-1", "your-token-here": a placeholder padded to the length is still a placeholder.
             if (bare.Replace(placeholder, string.Empty, StringComparison.OrdinalIgnoreCase).Trim('-', '_', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Length == 0
-                || bare.StartsWith("your", StringComparison.OrdinalIgnoreCase)
+                || bare.StartsWith("your-", StringComparison.OrdinalIgnoreCase)
+                || bare.StartsWith("your_", StringComparison.OrdinalIgnoreCase)
                 || bare.Contains("changeme", StringComparison.OrdinalIgnoreCase)
                 || bare.Contains("change-me", StringComparison.OrdinalIgnoreCase))
             {
