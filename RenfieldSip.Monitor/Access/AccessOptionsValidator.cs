@@ -50,20 +50,22 @@ internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
     internal static bool IsPlaceholder(string token)
     {
         var bare = token.Trim();
-        foreach (var placeholder in Placeholders)
+
+        // "your-token-here", "changeme-changeme-1": a placeholder padded to the length is still a placeholder.
+        if (bare.StartsWith("your-", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("your_", StringComparison.OrdinalIgnoreCase)
+            || bare.Contains("changeme", StringComparison.OrdinalIgnoreCase) || bare.Contains("change-me", StringComparison.OrdinalIgnoreCase))
         {
-            // "changeme-changeme-1", "your-token-here": a placeholder padded to the length is still a placeholder.
-            if (bare.Replace(placeholder, string.Empty, StringComparison.OrdinalIgnoreCase).Trim('-', '_', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Length == 0
-                || bare.StartsWith("your-", StringComparison.OrdinalIgnoreCase)
-                || bare.StartsWith("your_", StringComparison.OrdinalIgnoreCase)
-                || bare.Contains("changeme", StringComparison.OrdinalIgnoreCase)
-                || bare.Contains("change-me", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return bare.Distinct().Count() < 4;
+        var rest = bare;
+        foreach (var placeholder in Placeholders)
+        {
+            rest = rest.Replace(placeholder, string.Empty, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Nothing but placeholders, separators and digits; or a handful of distinct characters ("xxxx…", "abab…").
+        return rest.Trim('-', '_', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Length == 0 || bare.Distinct().Count() < 4;
     }
 
     private static bool IsHeaderSafe(string token)

@@ -10,6 +10,8 @@ public sealed class AccessOptionsValidatorTests
     [Theory]
     [InlineData("changeme")]
     [InlineData("changeme-changeme-changeme")]
+    [InlineData("changeme-3f9c1e0a7b2d4c6e")]
+    [InlineData("secret-password-token-123")]
     [InlineData("your-token-here-please")]
     [InlineData("your-monitor-token")]
     [InlineData("xxxxxxxxxxxxxxxxxxxx")]
