@@ -12,6 +12,11 @@ internal static class AccessSchemes
     public const string ApiPolicy = "api";
     public const string PagePolicy = "page";
 
+    /// <summary>The page and everything below it: where the session cookie is sent.</summary>
+    public const string PagePath = "/calls";
+
+    public const string LoginPath = PagePath + "/login";
+
     public const string SessionCookie = "renfieldsip_session";
 
     public const string TestCallLimit = "test-call";

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.History;
 
 namespace RenfieldSip.Monitor.Access;
 
@@ -70,7 +69,7 @@ internal static class AccessServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "renfieldsip_antiforgery";
-            options.Cookie.Path = CallHistoryEndpoints.PagePath;
+            options.Cookie.Path = AccessSchemes.PagePath;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.FormFieldName = "form_token";
         });

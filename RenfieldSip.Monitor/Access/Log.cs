@@ -8,9 +8,6 @@ internal static partial class Log
     [LoggerMessage(1802, LogLevel.Information, "Refused a request to {Path} with a wrong bearer token")]
     public static partial void BearerRefused(ILogger logger, PathString path);
 
-    [LoggerMessage(1803, LogLevel.Information, "Refused a login with a wrong token")]
-    public static partial void LoginRefused(ILogger logger);
-
     [LoggerMessage(1804, LogLevel.Information, "Rate limit reached on {Path}: answered 429")]
     public static partial void RateLimited(ILogger logger, PathString path);
 }

@@ -40,7 +40,7 @@ internal sealed class SessionCookieHandler(
         // A page is something to log in to; a form post without the cookie gets no redirect to follow.
         if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
         {
-            Response.Redirect(LoginEndpoints.Path);
+            Response.Redirect(AccessSchemes.LoginPath);
         }
         else
         {

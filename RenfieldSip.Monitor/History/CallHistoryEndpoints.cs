@@ -17,7 +17,7 @@ namespace RenfieldSip.Monitor.History;
 internal static class CallHistoryEndpoints
 {
     public const string ApiPath = MonitorExtensions.ApiPrefix + ApiRelativePath;
-    public const string PagePath = "/calls";
+    public const string PagePath = AccessSchemes.PagePath;
     public const string ErasePath = PagePath + EraseRelativePath;
 
     private const string ApiRelativePath = "/calls";

@@ -41,7 +41,7 @@ public sealed class LoginPageTests
         Assert.Contains("Das Token stimmt nicht.", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(harness.Monitor.BaseAddress, "/calls")), c => c.Name == "renfieldsip_session");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1803);
+        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1707);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 
 namespace RenfieldSip.Tests.Support;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using RenfieldSip.Monitor.Access;
 
-namespace RenfieldSip.Monitor.Access;
+namespace RenfieldSip.Monitor.History;
 
 /// <summary>The login form: one password field for the token, no script, posting only to itself.</summary>
 internal static class LoginPageRenderer

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Notification;
 
-namespace RenfieldSip.Monitor.Access;
+namespace RenfieldSip.Monitor.History;
 
 /// <summary>
 /// The page's way in: <c>GET /calls/login</c> shows the form, <c>POST /calls/login</c> checks the pasted token and
@@ -12,8 +12,8 @@ namespace RenfieldSip.Monitor.Access;
 /// </summary>
 internal static class LoginEndpoints
 {
-    public const string Path = CallHistoryEndpoints.PagePath + "/login";
-    public const string LogoutPath = CallHistoryEndpoints.PagePath + "/logout";
+    public const string Path = AccessSchemes.LoginPath;
+    public const string LogoutPath = AccessSchemes.PagePath + "/logout";
 
     // A browser keeps the login for a month; changing the token ends it at once.
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
@@ -41,7 +41,7 @@ internal static class LoginEndpoints
         IAntiforgery antiforgery,
         AccessToken access,
         IOptions<WebhookOptions> webhook,
-        ILogger<AccessToken> logger)
+        ILogger<CallHistoryStore> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!access.Matches(candidate?.Trim()))
