@@ -13,6 +13,9 @@ var sipPassword = builder.AddParameter("sip-password", secret: true);
 // No special characters: the secret travels through environment files and Asterisk config.
 var amiSecret = builder.AddParameter("ami-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
+// The monitor's access token (MONITOR_TOKEN): generated and kept like the AMI secret; the dashboard's command sends it.
+var monitorToken = builder.AddParameter("monitor-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var webhookUrl = builder.AddParameter("webhook-url");
 var webhookToken = builder.AddParameter("webhook-token", secret: true);
 
@@ -70,6 +73,7 @@ var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/Renfie
     .WithEnvironment("RENFIELD_WEBHOOK_URL", webhookUrl)
     .WithEnvironment("RENFIELD_WEBHOOK_TOKEN", webhookToken)
     .WithEnvironment("PHONEBOOK_PATH", phonebookPath)
+    .WithEnvironment("MONITOR_TOKEN", monitorToken)
     // Drives a synthetic call "Testanruf" through the monitor's real pipeline (identity, dedup, webhook).
     .WithHttpCommand(
         "/api/test-call",
@@ -81,6 +85,9 @@ var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/Renfie
             Method = HttpMethod.Post,
             Description = "Sendet einen synthetischen Anruf durch Telefonbuch, Dedup und Renfield-Webhook.",
             IconName = "Call",
+            PrepareRequest = async context =>
+                context.Request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                    "Bearer", await monitorToken.Resource.GetValueAsync(context.CancellationToken)),
         });
 
 // A CardDAV address book (Nextcloud, Radicale, Baïkal) is optional: its parameters exist only once its URL is set

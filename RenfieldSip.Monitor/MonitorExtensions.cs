@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
@@ -14,11 +15,14 @@ namespace RenfieldSip.Monitor;
 
 internal static class MonitorExtensions
 {
+    public const string ApiPrefix = "/api";
+
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitorTelemetry();
+        builder.AddMonitorAccess();
 
         // Before every other area: hosted services stop in reverse order, so the history writer stops last and
         // still records what the announcement workers finish while they stop.
@@ -37,9 +41,17 @@ internal static class MonitorExtensions
 
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
-        app.MapTestCall();
-        app.MapCallHistory();
-        app.MapOpenApi();
+        // One group per audience. Open without a credential: /health and /alive (ServiceDefaults) and the login form;
+        // everything else falls to the fallback policy (bearer token).
+        var api = app.MapGroup(ApiPrefix).RequireAuthorization(AccessSchemes.ApiPolicy);
+        api.MapTestCall();
+        api.MapCallHistoryApi();
+        app.MapOpenApi().RequireAuthorization(AccessSchemes.ApiPolicy);
+
+        var page = app.MapGroup(CallHistoryEndpoints.PagePath).RequireAuthorization(AccessSchemes.PagePolicy);
+        page.MapCallsPage();
+        page.MapLogout();
+        app.MapLogin();
         return app;
     }
 }

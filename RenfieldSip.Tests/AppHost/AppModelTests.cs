@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Dotnet;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RenfieldSip.Tests.AppHost;
 
@@ -141,6 +143,39 @@ public sealed class AppModelTests
         var command = app.Resource("monitor").Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "test-call");
         Assert.Equal("Testanruf", command.DisplayName);
         Assert.False(string.IsNullOrWhiteSpace(command.DisplayDescription));
+    }
+
+    [Fact]
+    public async Task The_monitor_gets_a_generated_secret_token_and_the_Testanruf_command_sends_it_as_a_bearer_header()
+    {
+        await using var app = await AppModel.BuildAsync(new Dictionary<string, string> { ["monitor-token"] = "apphost-monitor-token-0123456789" }, Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+        var token = Assert.IsType<ParameterResource>(environment["MONITOR_TOKEN"]);
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<(string Method, string Path, string Authorization)>();
+        await using var monitor = await Support.WebhookListener.StartAsync(System.Net.IPAddress.Loopback, 0, TimeProvider.System, async (context, _) =>
+        {
+            arrived.Enqueue((context.Request.Method, context.Request.Path.ToString(), context.Request.Headers.Authorization.ToString()));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"call_id\":\"test-1\",\"outcome\":\"Delivered\"}");
+        }, Cancellation);
+
+        // The command posts to the monitor's allocated endpoint: here a listener that records what arrives.
+        var http = Endpoint(app, "monitor", "http");
+        http.AllocatedEndpoint = new AllocatedEndpoint(http, "127.0.0.1", monitor.BaseAddress.Port);
+        var command = app.Resource("monitor").Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "test-call");
+        await using var services = new ServiceCollection().AddLogging().AddHttpClient().BuildServiceProvider();
+        await command.ExecuteCommand(new ExecuteCommandContext
+        {
+            Services = services,
+            ResourceName = "monitor",
+            CancellationToken = Cancellation,
+            Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            Arguments = new InteractionInputCollection([]),
+        });
+
+        Assert.Equal("monitor-token", token.Name);
+        Assert.True(token.Secret, "monitor-token must be a secret parameter");
+        Assert.Equal(("POST", "/api/test-call", "Bearer apphost-monitor-token-0123456789"), Assert.Single(arrived));
     }
 
     private static EndpointAnnotation Endpoint(AppModel app, string resource, string name) =>

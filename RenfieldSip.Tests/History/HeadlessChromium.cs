@@ -25,6 +25,10 @@ internal static class HeadlessChromium
         }
     }
 
+    /// <summary>
+    /// The DOM once the page and everything it started (fetches, form posts, redirects) settled: Chromium's virtual
+    /// time runs only while nothing is pending on the network, so the budget is an upper bound, not a wait.
+    /// </summary>
     public static async Task<string> DumpDomAsync(Uri page, CancellationToken cancellationToken)
     {
         var profile = Directory.CreateTempSubdirectory("renfieldsip-chromium-").FullName;
@@ -39,7 +43,8 @@ internal static class HeadlessChromium
             foreach (var argument in new[]
                      {
                          "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                         "--disable-extensions", "--disable-background-networking", "--user-data-dir=" + profile, "--dump-dom", page.ToString(),
+                         "--disable-extensions", "--disable-background-networking", "--user-data-dir=" + profile, "--virtual-time-budget=10000",
+                         "--dump-dom", page.ToString(),
                      })
             {
                 startInfo.ArgumentList.Add(argument);
