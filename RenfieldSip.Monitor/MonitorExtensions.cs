@@ -5,6 +5,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
@@ -32,6 +33,7 @@ internal static class MonitorExtensions
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
         builder.Services.AddOpenApi();
+        builder.AddMonitorMcpServer();
         return builder;
     }
 
@@ -40,6 +42,7 @@ internal static class MonitorExtensions
         app.MapTestCall();
         app.MapCallHistory();
         app.MapOpenApi();
+        app.MapMonitorMcp();
         return app;
     }
 }
