@@ -20,7 +20,7 @@ internal static class CallSummary
         }
 
         var text = new StringBuilder();
-        text.AppendLine(heading ?? McpLanguage.Format(words.CallCount, page.Calls.Count));
+        text.AppendLine(heading ?? (page.Calls.Count == 1 ? words.OneCall : McpLanguage.Format(words.CallCount, page.Calls.Count)));
         foreach (var call in page.Calls)
         {
             text.Append("- ").Append(language.Time(call.StartedAt)).Append(": ").Append(Caller(call, words))
