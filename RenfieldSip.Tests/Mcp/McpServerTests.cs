@@ -160,6 +160,29 @@ public sealed class McpServerTests(McpHistoryFixture history) : IClassFixture<Mc
         Assert.Equal(JsonValueKind.Null, withheld.GetProperty("caller_name").ValueKind);
     }
 
+    [Fact]
+    public async Task A_tool_call_needs_no_session_so_any_replica_answers_it()
+    {
+        using var http = new HttpClient { BaseAddress = history.Monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/mcp", UriKind.Relative))
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"last_call_from","arguments":{"person":"Oma"}}}""",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
+
+        using var response = await http.SendAsync(request, Cancellation);
+
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Mcp-Session-Id"));
+        Assert.Contains("Oma Helga", body, StringComparison.Ordinal);
+    }
+
     private static string Text(ModelContextProtocol.Protocol.CallToolResult result) =>
         string.Join("\n", result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(block => block.Text));
 
