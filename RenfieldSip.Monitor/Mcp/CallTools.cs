@@ -26,16 +26,16 @@ internal sealed class CallTools
     public static async Task<CallToolResult> ListCalls(
         CallHistoryStore store,
         McpLanguage language,
-        [Description("Start of the span, ISO 8601 with offset, e.g. 2026-12-06T00:00:00+01:00. Omit for no lower bound.")] string? from = null,
-        [Description("End of the span (exclusive), ISO 8601 with offset. Omit for up to now.")] string? to = null,
-        [Description("Only calls from this person or number: a name as in the phonebook (a part is enough: 'Oma' finds 'Oma Helga') or the digits of a number.")] string? caller = null,
+        [Description("Start of the span, ISO 8601 with offset, e.g. 2026-12-06T00:00:00+01:00. Omit for no lower bound.")] string from = "",
+        [Description("End of the span (exclusive), ISO 8601 with offset. Omit for up to now.")] string to = "",
+        [Description("Only calls from this person or number: a name as in the phonebook (a part is enough: 'Oma' finds 'Oma Helga') or the digits of a number. Omit for every caller.")] string caller = "",
         [Description("Only calls that were not announced (blocked, quiet hours, duplicates, failures): the ones the household may have missed.")] bool onlyUnannounced = false,
         [Description("At most this many calls, 1-100 (default 20).")] int limit = 20,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var query = Parse(from, to, limit);
-        if (caller is not null)
+        var query = Parse(Given(from), Given(to), limit);
+        if (Given(caller) is not null)
         {
             query = query with { Caller = CallerMatch.Parse(caller) ?? throw new McpException("caller: give a name or at least three digits of a number") };
         }
@@ -72,6 +72,12 @@ internal sealed class CallTools
         var heading = page.Calls.Count == 0 ? McpLanguage.Format(words.NoCallFrom, person) : McpLanguage.Format(words.LastCallFrom, person);
         return Answer(page, CallSummary.Of(page, language, heading));
     }
+
+    /// <summary>
+    /// Optional text parameters are plain strings, empty when omitted: Renfield's client reads a parameter's JSON
+    /// schema <c>type</c> as one name and fails on the <c>["string","null"]</c> a nullable one would get.
+    /// </summary>
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static CallQuery Parse(string? from, string? to, int limit)
     {

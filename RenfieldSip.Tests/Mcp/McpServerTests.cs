@@ -23,6 +23,10 @@ public sealed class McpServerTests(McpHistoryFixture history) : IClassFixture<Mc
         Assert.Equal(["last_call_from", "list_calls", "lookup_phonebook"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, tool => Assert.False(string.IsNullOrWhiteSpace(tool.Description)));
         Assert.All(tools, tool => Assert.True(tool.ProtocolTool.Annotations?.ReadOnlyHint, tool.Name));
+        // Renfield's client (services/mcp_client.py, _coerce_arguments) looks a property's "type" up as one name.
+        Assert.All(
+            tools.SelectMany(t => t.JsonSchema.GetProperty("properties").EnumerateObject()),
+            property => Assert.Equal(JsonValueKind.String, property.Value.GetProperty("type").ValueKind));
         var listCalls = tools.Single(t => t.Name == "list_calls").JsonSchema.GetProperty("properties");
         Assert.Equal(
             ["caller", "from", "limit", "onlyUnannounced", "to"],
