@@ -52,7 +52,7 @@ internal sealed class CallTools
     [McpServerTool(Name = "last_call_from", Title = "Last call from a person", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description(
         "When a given person last called and whether it was announced. Use for 'Hat Oma angerufen?', 'Wann hat Max "
-        + "zuletzt angerufen?', 'Did mum call?'. Names match loosely ('Oma' finds 'Oma Helga'), and calls from any of "
+        + "zuletzt angerufen?', 'Did Max call?'. Names match loosely ('Oma' finds 'Oma Helga'), and calls from any of "
         + "that person's phonebook numbers count too; a number works as well.")]
     public static async Task<CallToolResult> LastCallFrom(
         CallHistoryStore store,
