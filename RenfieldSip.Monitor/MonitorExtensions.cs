@@ -6,6 +6,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
@@ -36,6 +37,7 @@ internal static class MonitorExtensions
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
         builder.Services.AddOpenApi();
+        builder.AddMonitorMcpServer();
         return builder;
     }
 
@@ -52,6 +54,9 @@ internal static class MonitorExtensions
         page.MapCallsPage();
         page.MapLogout();
         app.MapLogin();
+
+        // Renfield's agent: the same history and phonebook, the same bearer token as /api.
+        app.MapMonitorMcp().RequireAuthorization(AccessSchemes.ApiPolicy);
         return app;
     }
 }
