@@ -8,8 +8,8 @@ namespace RenfieldSip.Tests.Config;
 /// </summary>
 public sealed partial class DocumentedVariablesTests
 {
-    /// <summary>Read outside this repository: Renfield's own switch, which the docs tell owners to set in Renfield.</summary>
-    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED"];
+    /// <summary>Read by Renfield, not by us: its own switches and the variables of the mcp_servers.yaml entry the docs give.</summary>
+    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "MCP_ENABLED", "SIP_MCP_ENABLED", "SIP_MCP_URL"];
 
     [Fact]
     public void Every_configuration_key_the_docs_name_is_bound_by_the_monitor()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Mcp;
@@ -8,7 +9,8 @@ namespace RenfieldSip.Tests.Mcp;
 /// <summary>The official MCP C# client, connected to a monitor's <c>/mcp</c> over real HTTP the way Renfield's agent connects (streamable HTTP).</summary>
 internal static class McpTestClient
 {
-    public static Task<McpClient> ConnectAsync(MonitorUnderTest monitor, CancellationToken cancellationToken, string? token = null)
+    /// <summary>Connects with the harness's monitor token, as Renfield does with <c>auth_token_env</c>.</summary>
+    public static Task<McpClient> ConnectAsync(MonitorUnderTest monitor, CancellationToken cancellationToken, string token = EndToEndHarness.MonitorToken)
     {
         var options = new HttpClientTransportOptions
         {
@@ -17,10 +19,7 @@ internal static class McpTestClient
             Name = "renfieldsip-tests",
             ConnectionTimeout = TimeSpan.FromSeconds(10),
         };
-        if (token is not null)
-        {
-            options.AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
-        }
+        options.AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
 
         return McpClient.CreateAsync(new HttpClientTransport(options), cancellationToken: cancellationToken);
     }
