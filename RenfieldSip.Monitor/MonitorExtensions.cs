@@ -9,6 +9,7 @@ using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
+using RenfieldSip.Monitor.Redis;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 
@@ -33,6 +34,7 @@ internal static class MonitorExtensions
         builder.AddAnnouncements();
         builder.AddCallerIdentity();
         builder.AddPhonebooks();
+        builder.AddRedis();
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();

@@ -2,7 +2,7 @@ using RenfieldSip.Monitor.Configuration;
 
 namespace RenfieldSip.Monitor.Dedup;
 
-/// <summary>Bound from the <c>Dedup</c> section; the Redis connection string comes from <c>ConnectionStrings:redis</c>.</summary>
+/// <summary>Bound from the <c>Dedup</c> section; the Redis connection is the process's one (<c>ConnectionStrings:redis</c>).</summary>
 internal sealed class DedupOptions
 {
     public const string SectionName = "Dedup";
@@ -24,8 +24,4 @@ internal sealed class DedupOptions
     /// <summary>How long a claim waits for Redis before the in-memory store answers instead.</summary>
     [PositiveTimeSpan("00:00:30", ErrorMessage = "Dedup:RedisTimeout must be greater than zero and at most 00:00:30")]
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>From <c>ConnectionStrings:redis</c> (Aspire convention); null or empty = in-memory only. May hold a password: never log it.</summary>
-    [RedisConfiguration(ErrorMessage = "ConnectionStrings:redis must be a StackExchange.Redis configuration such as localhost:6379")]
-    public string? RedisConnectionString { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Redis;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Dedup;
@@ -9,11 +10,10 @@ internal static class DedupServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMonitorTelemetry();
+        builder.AddRedis();
         var services = builder.Services;
         services.AddOptions<DedupOptions>()
             .BindConfiguration(DedupOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) =>
-                options.RedisConnectionString = configuration.GetConnectionString("redis"))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DedupOptions>, DedupOptionsValidator>();
         services.AddSingleton(provider =>
@@ -24,7 +24,6 @@ internal static class DedupServiceCollectionExtensions
         });
         services.AddSingleton<IDedupStore>(provider => provider.GetRequiredService<ResilientDedupStore>());
         services.AddHostedService(provider => provider.GetRequiredService<ResilientDedupStore>());
-        services.AddHealthChecks().AddCheck<DedupHealthCheck>("redis");
         return builder;
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Redis;
 using StackExchange.Redis;
 
 namespace RenfieldSip.Monitor.Dedup;
@@ -8,38 +8,40 @@ namespace RenfieldSip.Monitor.Dedup;
 /// The registered <see cref="IDedupStore"/>: the claim policy. Every claim is first recorded in this process's memory
 /// (a call this monitor already announced stays suppressed through a Redis outage and back); when Redis is
 /// configured it then decides for all monitors. A Redis that is down, slow or not yet connected never blocks a
-/// call: the memory answer stands. The connection itself is <see cref="RedisConnection"/>, the outage bookkeeping
-/// <see cref="RedisOutage"/>.
+/// call: the memory answer stands. The connection is the process's <see cref="RedisConnection"/>.
 /// </summary>
-internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncDisposable
+internal sealed class ResilientDedupStore : IDedupStore, IHostedService
 {
     private readonly MemoryDedupStore _memory;
     private readonly DedupOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ResilientDedupStore> _logger;
     private readonly RedisConnection? _redis;
+    private readonly RedisOutage _outage = new();
+    private long _fallbacks;
+    private RedisDedupStore? _store;
 
-    public ResilientDedupStore(IOptions<DedupOptions> options, TimeProvider timeProvider, ILogger<ResilientDedupStore> logger)
+    public ResilientDedupStore(IOptions<DedupOptions> options, RedisConnection redis, TimeProvider timeProvider, ILogger<ResilientDedupStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(redis);
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
         _memory = new MemoryDedupStore(timeProvider, _options.Window, MemoryDedupStore.DefaultCapacity);
-        if (!string.IsNullOrWhiteSpace(_options.RedisConnectionString))
+        if (redis.IsConfigured)
         {
-            _redis = new RedisConnection(_options, logger);
+            _redis = redis;
+            redis.Lost += Begin;
+            redis.Restored += End;
         }
     }
 
     /// <summary>True while Redis is configured but claims are answered from memory (for the dedup metrics).</summary>
-    public bool IsDegraded => _redis?.Outage.IsActive ?? false;
+    public bool IsDegraded => _outage.IsActive;
 
     /// <summary>Claims answered from memory because Redis was unavailable, since start.</summary>
-    public long FallbackCount => _redis?.Outage.Fallbacks ?? 0;
-
-    /// <summary>The one Redis connection of the process, shared with the call history; null without Redis.</summary>
-    public RedisConnection? Connection => _redis;
+    public long FallbackCount => Interlocked.Read(ref _fallbacks);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,39 +75,52 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
         }
 
         _redis.EnsureConnecting();
-        var store = _redis.Store;
-        if (store is null)
+        if (_redis.Multiplexer is not { } connection)
         {
             // Before the first connect has finished there is no outage to report yet.
-            _redis.Outage.FellBack(_redis.Attempted ? "not connected" : null);
+            FellBack(_redis.Attempted ? "not connected" : null);
             return true;
         }
 
         try
         {
+            var store = _store ??= new RedisDedupStore(connection, _options.KeyPrefix, _options.Window);
             var claimed = await store.TryClaimAsync(key).WaitAsync(_options.RedisTimeout, _timeProvider, cancellationToken);
-            _redis.Outage.End();
+            End();
             return claimed;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            _redis.Outage.FellBack(exception.GetType().Name);
+            FellBack(exception.GetType().Name);
             return true;
         }
     }
 
-    /// <summary>What claims rely on right now: a Redis round trip (bounded by <see cref="DedupOptions.RedisTimeout"/>). Reads, changes nothing.</summary>
-    public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
+    private void Begin(string reason)
     {
-        if (_redis is null)
+        if (_outage.Begin())
         {
-            return HealthCheckResult.Healthy("in-memory (no Redis configured)");
+            Log.RedisUnreachable(_logger, _redis!.Endpoint, reason);
         }
-
-        return await _redis.PingAsync(_timeProvider, cancellationToken)
-            ? HealthCheckResult.Healthy("Redis reachable")
-            : HealthCheckResult.Degraded($"Redis unreachable at {_redis.Endpoint}; de-duplicating in memory");
     }
 
-    public ValueTask DisposeAsync() => _redis?.DisposeAsync() ?? ValueTask.CompletedTask;
+    private void End()
+    {
+        if (_outage.End())
+        {
+            Log.RedisBack(_logger, _redis!.Endpoint);
+        }
+    }
+
+    /// <summary>A claim was answered from memory; <paramref name="reason"/> (when known) begins an outage.</summary>
+    private void FellBack(string? reason)
+    {
+        Interlocked.Increment(ref _fallbacks);
+        if (reason is not null)
+        {
+            Begin(reason);
+        }
+
+        Log.ClaimFellBack(_logger, _redis!.Endpoint);
+    }
 }

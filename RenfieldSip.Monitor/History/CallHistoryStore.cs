@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Redis;
 using StackExchange.Redis;
 
 namespace RenfieldSip.Monitor.History;
@@ -17,27 +17,23 @@ internal sealed class CallHistoryStore : IHostedService
     private readonly MemoryCallHistoryStore _memory;
     private readonly HistoryOptions _options;
     private readonly RedisConnection? _redis;
-    private readonly HistoryOutage? _outage;
+    private readonly RedisOutage _outage = new();
     private readonly TimeProvider _time;
     private readonly ILogger<CallHistoryStore> _logger;
 
-    public CallHistoryStore(IOptions<HistoryOptions> options, ResilientDedupStore dedup, TimeProvider time, ILogger<CallHistoryStore> logger)
+    public CallHistoryStore(IOptions<HistoryOptions> options, RedisConnection redis, TimeProvider time, ILogger<CallHistoryStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(dedup);
+        ArgumentNullException.ThrowIfNull(redis);
         _options = options.Value;
         _time = time;
         _logger = logger;
         _memory = new MemoryCallHistoryStore(time, _options.MaxCalls, _options.MaxAge);
-        _redis = dedup.Connection;
-        if (_redis is not null)
-        {
-            _outage = new HistoryOutage(_redis.Endpoint, logger);
-        }
+        _redis = redis.IsConfigured ? redis : null;
     }
 
     /// <summary>True while Redis is configured but the history is kept in memory.</summary>
-    public bool IsDegraded => _outage?.IsActive ?? false;
+    public bool IsDegraded => _outage.IsActive;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +71,7 @@ internal sealed class CallHistoryStore : IHostedService
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             _memory.Append(record);
-            _outage!.Begin(exception.GetType().Name);
+            Begin(exception.GetType().Name);
             return;
         }
 
@@ -96,7 +92,7 @@ internal sealed class CallHistoryStore : IHostedService
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            _outage!.Begin(exception.GetType().Name);
+            Begin(exception.GetType().Name);
             return _memory.Read(query);
         }
     }
@@ -135,10 +131,26 @@ internal sealed class CallHistoryStore : IHostedService
         // Before the first connect has finished there is no outage to report yet.
         if (_redis.Attempted)
         {
-            _outage!.Begin("not connected");
+            Begin("not connected");
         }
 
         return null;
+    }
+
+    private void Begin(string reason)
+    {
+        if (_outage.Begin())
+        {
+            Log.RedisUnreachable(_logger, _redis!.Endpoint, reason);
+        }
+    }
+
+    private void End(int handedOver)
+    {
+        if (_outage.End())
+        {
+            Log.RedisBack(_logger, _redis!.Endpoint, handedOver);
+        }
     }
 
     /// <summary>Records kept in memory while Redis was away go to Redis, oldest first; the per-call claim keeps them single.</summary>
@@ -146,7 +158,7 @@ internal sealed class CallHistoryStore : IHostedService
     {
         if (_memory.Count == 0)
         {
-            _outage!.End(0);
+            End(0);
             return;
         }
 
@@ -164,11 +176,11 @@ internal sealed class CallHistoryStore : IHostedService
                     _memory.Append(kept[j]);
                 }
 
-                _outage!.Begin(exception.GetType().Name);
+                Begin(exception.GetType().Name);
                 return;
             }
         }
 
-        _outage!.End(kept.Count);
+        End(kept.Count);
     }
 }

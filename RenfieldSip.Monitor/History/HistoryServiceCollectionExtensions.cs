@@ -4,7 +4,7 @@ namespace RenfieldSip.Monitor.History;
 
 internal static class HistoryServiceCollectionExtensions
 {
-    /// <summary>The call history: the recorder the tracker and announcer report to, its store and writer, and the JSON the API answers in.</summary>
+    /// <summary>The call history: the recorder the tracker and announcer report to, its store (on the process's Redis, see <c>AddRedis</c>) and writer, and the JSON the API answers in.</summary>
     public static IHostApplicationBuilder AddCallHistory(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -81,11 +81,7 @@ internal static class MonitorConfigurationKeys
         {
             foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
             {
-                // Filled from ConnectionStrings:redis, not bound from its own key.
-                if (property.Name != nameof(DedupOptions.RedisConnectionString))
-                {
-                    keys.Add(section + ":" + property.Name);
-                }
+                keys.Add(section + ":" + property.Name);
             }
         }
 

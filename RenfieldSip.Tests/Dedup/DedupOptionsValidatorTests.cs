@@ -10,7 +10,6 @@ public sealed class DedupOptionsValidatorTests
     public void The_defaults_pass()
     {
         Assert.True(_validator.Validate(null, new DedupOptions()).Succeeded);
-        Assert.True(_validator.Validate(null, new DedupOptions { RedisConnectionString = "localhost:6379,password=x" }).Succeeded);
     }
 
     [Theory]
@@ -38,14 +37,5 @@ public sealed class DedupOptionsValidatorTests
         var result = _validator.Validate(null, new DedupOptions { RedisTimeout = TimeSpan.Zero });
 
         Assert.Contains("Dedup:RedisTimeout", result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_bad_connection_string_fails_without_echoing_it()
-    {
-        var result = _validator.Validate(null, new DedupOptions { RedisConnectionString = "localhost,password=s3cret,nosuchoption=1" });
-
-        Assert.Contains("ConnectionStrings:redis", result.FailureMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cret", result.FailureMessage, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,8 @@ public sealed class DedupServiceCollectionExtensionsTests
         using var host = Build(new() { ["ConnectionStrings:redis"] = "redis.example:6380,password=s3cret" });
 
         // Not started: no connection yet, so the store reports the configured Redis as unreachable.
-        var health = await host.Services.GetRequiredService<ResilientDedupStore>().CheckHealthAsync(TestContext.Current.CancellationToken);
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
+        var health = report.Entries["redis"];
 
         Assert.Equal((HealthStatus.Degraded, "Redis unreachable at redis.example:6380; de-duplicating in memory"), (health.Status, health.Description));
     }

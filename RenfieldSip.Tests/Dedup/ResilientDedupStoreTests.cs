@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Tests.Support;
 
@@ -141,12 +140,9 @@ public sealed class ResilientDedupStoreTests
         Assert.DoesNotContain(_logger.Collector.GetSnapshot(), record => record.Message.Contains("s3cret", StringComparison.Ordinal));
     }
 
-    private ResilientDedupStore CreateStore(string? connectionString) => new(
-        Options.Create(new DedupOptions { RedisConnectionString = connectionString, KeyPrefix = "test:" }),
-        TimeProvider.System,
-        _logger);
+    private DedupWithRedis CreateStore(string? connectionString) => new(connectionString, _logger);
 
-    private async Task<ResilientDedupStore> StartConnectedAsync(RedisServer redis)
+    private async Task<DedupWithRedis> StartConnectedAsync(RedisServer redis)
     {
         var store = CreateStore(redis.ConnectionString);
         await store.StartAsync(CancellationToken);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using StackExchange.Redis;
 
-namespace RenfieldSip.Monitor.Dedup;
+namespace RenfieldSip.Monitor.Redis;
 
 /// <summary>Empty (no Redis), or a StackExchange.Redis configuration naming at least one endpoint.</summary>
 [AttributeUsage(AttributeTargets.Property)]
