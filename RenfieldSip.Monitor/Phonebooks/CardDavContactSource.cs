@@ -1,5 +1,6 @@
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.CardDav;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 
 namespace RenfieldSip.Monitor.Phonebooks;
 

@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Phonebooks.Formats;
+
 namespace RenfieldSip.Monitor.Phonebooks;
 
 /// <summary>

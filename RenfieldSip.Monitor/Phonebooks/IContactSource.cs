@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Phonebooks.Formats;
+
 namespace RenfieldSip.Monitor.Phonebooks;
 
 /// <summary>One configured place contacts come from: the YAML file, an export file or folder, or a CardDAV address book.</summary>

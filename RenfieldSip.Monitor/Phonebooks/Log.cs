@@ -1,6 +1,6 @@
 namespace RenfieldSip.Monitor.Phonebooks;
 
-/// <summary>Phonebook log events, EventIds 1200-1299. Phonebook numbers are personal data and never logged, nor are source credentials.</summary>
+/// <summary>Phonebook log events, EventIds 1200-1299 (the YAML file's per-entry warnings 1205-1207 are in Yaml/Log.cs). Phonebook numbers are personal data and never logged, nor are source credentials.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Phonebook {Path} loaded with {Count} entries")]
@@ -17,15 +17,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "Phonebook {Path} is broken at line {Line}: {Reason}; keeping the last good phonebook with {Count} entries")]
     public static partial void PhonebookBrokenOnReload(ILogger logger, string path, long line, string reason, int count);
-
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Phonebook {Path} line {Line}: the number does not parse; entry skipped")]
-    public static partial void EntryNumberInvalid(ILogger logger, string path, long line);
-
-    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Phonebook {Path} line {Line}: same number as line {FirstLine}; the later entry wins")]
-    public static partial void EntryDuplicate(ILogger logger, string path, long line, long firstLine);
-
-    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "Phonebook {Path} line {Line}: the name is empty or not text; entry skipped")]
-    public static partial void EntryNameInvalid(ILogger logger, string path, long line);
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "Phonebook {Path} has disappeared; keeping the last good phonebook with {Count} entries")]
     public static partial void PhonebookDisappeared(ILogger logger, string path, int count);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.CardDav;
+using RenfieldSip.Monitor.Phonebooks.Formats;
 using RenfieldSip.Monitor.Phonebooks.Yaml;
 
 namespace RenfieldSip.Monitor.Phonebooks;

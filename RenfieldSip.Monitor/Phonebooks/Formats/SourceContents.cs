@@ -1,6 +1,6 @@
 using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Phonebooks;
+namespace RenfieldSip.Monitor.Phonebooks.Formats;
 
 /// <summary>What one source contributes to the phonebook: its contacts by number key, and (the YAML file only) the rules.</summary>
 internal sealed record SourceContents(IReadOnlyList<KeyValuePair<string, PhonebookContact>> Contacts, CallRules? Rules = null)
