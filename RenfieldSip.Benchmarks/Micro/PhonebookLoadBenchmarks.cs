@@ -67,7 +67,7 @@ public class PhonebookLoadBenchmarks
     private Phonebook LoadYaml()
     {
         var contents = new PhonebookYamlReader(_normalizer, NullLogger.Instance).Load(_yaml, "phonebook.yaml");
-        return new Phonebook(contents.Contacts, contents.Rules);
+        return new Phonebook(contents.Contacts);
     }
 
     private Phonebook LoadVCard() => new(_converter.Convert(ExportFiles.ReadVCards(_vCard), _vCard, "vcard").Contacts);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Announcements;
 

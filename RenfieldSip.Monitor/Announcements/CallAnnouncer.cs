@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Rules;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;

@@ -3,22 +3,19 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace RenfieldSip.Monitor.Identity;
 
-/// <summary>An immutable snapshot of the merged phonebook: normalized number key to contact, and the call rules.</summary>
+/// <summary>An immutable snapshot of the merged phonebook: normalized number key to contact (the call rules are <c>Rules.ICallRulesSource</c>).</summary>
 internal sealed class Phonebook
 {
     private readonly FrozenDictionary<string, PhonebookContact> _contacts;
 
-    public Phonebook(IEnumerable<KeyValuePair<string, PhonebookContact>> contacts, CallRules? rules = null)
+    public Phonebook(IEnumerable<KeyValuePair<string, PhonebookContact>> contacts)
     {
         _contacts = contacts.ToFrozenDictionary(StringComparer.Ordinal);
-        Rules = rules ?? CallRules.None;
     }
 
     public static Phonebook Empty { get; } = new([]);
 
     public int Count => _contacts.Count;
-
-    public CallRules Rules { get; }
 
     /// <summary>Every number (its <see cref="NormalizedNumber.Key"/>) with its contact, for look-ups by name.</summary>
     public IEnumerable<KeyValuePair<string, PhonebookContact>> Entries => _contacts;

@@ -1,3 +1,4 @@
+
 namespace RenfieldSip.Monitor.Phonebooks;
 
 /// <summary>Phonebook log events, EventIds 1200-1299 (the YAML file's per-entry warnings 1205-1207 are in Yaml/Log.cs). Phonebook numbers are personal data and never logged, nor are source credentials.</summary>

@@ -1,4 +1,5 @@
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Phonebooks;
 
@@ -7,13 +8,14 @@ namespace RenfieldSip.Monitor.Phonebooks;
 /// changes. The YAML file comes first and wins for a number that several sources know (it is where overrides are
 /// written), then the other sources in their configured order; the rules come from the YAML file alone.
 /// </summary>
-internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDisposable
+internal sealed class PhonebookStore : IPhonebookSource, ICallRulesSource, IHostedService, IDisposable
 {
     private readonly IReadOnlyList<IContactSource> _sources;
     private readonly ILogger _logger;
     private readonly Lock _composeLock = new();
     private volatile Phonebook? _current;
     private CallRules? _loggedRules;
+    private volatile CallRules _rules = CallRules.None;
     private CancellationTokenSource? _stopping;
     private Task _loops = Task.CompletedTask;
 
@@ -29,6 +31,8 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
     public IReadOnlyList<IContactSource> Sources => _sources;
 
     public Phonebook Current => _current ?? Compose();
+
+    public CallRules Rules => _current is null ? RulesAfterCompose() : _rules;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -106,6 +110,12 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
         return changed;
     }
 
+    private CallRules RulesAfterCompose()
+    {
+        Compose();
+        return _rules;
+    }
+
     private Phonebook Compose()
     {
         lock (_composeLock)
@@ -122,19 +132,20 @@ internal sealed class PhonebookStore : IPhonebookSource, IHostedService, IDispos
                 }
             }
 
-            var phonebook = new Phonebook(merged, rules);
+            var phonebook = new Phonebook(merged);
+            _rules = rules ?? CallRules.None;
             _current = phonebook;
             if (_sources.Count > 1)
             {
                 Log.PhonebookMerged(_logger, phonebook.Count, _sources.Count);
             }
 
-            if (!ReferenceEquals(phonebook.Rules, _loggedRules) && phonebook.Rules != CallRules.None)
+            if (!ReferenceEquals(_rules, _loggedRules) && _rules != CallRules.None)
             {
-                LogRules(phonebook.Rules);
+                LogRules(_rules);
             }
 
-            _loggedRules = phonebook.Rules;
+            _loggedRules = _rules;
             return phonebook;
         }
     }

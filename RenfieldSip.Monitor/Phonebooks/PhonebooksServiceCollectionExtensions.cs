@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Phonebooks;
 
@@ -28,6 +29,7 @@ internal static class PhonebooksServiceCollectionExtensions
             return new PhonebookStore(provider.GetRequiredService<PhonebookSourceFactory>().Create(logger), logger);
         });
         services.AddSingleton<Identity.IPhonebookSource>(provider => provider.GetRequiredService<PhonebookStore>());
+        services.AddSingleton<ICallRulesSource>(provider => provider.GetRequiredService<PhonebookStore>());
         services.AddHostedService(provider => provider.GetRequiredService<PhonebookStore>());
         services.AddHealthChecks().AddCheck<PhonebookHealthCheck>("phonebook");
         return builder;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoneNumbers;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.Yaml;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Tests.Identity;
 
@@ -23,7 +24,14 @@ internal static class IdentityTestData
     {
         using var reader = new StringReader(yaml);
         var contents = new PhonebookYamlReader(Normalizer(), logger ?? NullLogger.Instance).Parse(reader, "test.yaml", "test.yaml");
-        return new Phonebook(contents.Contacts, contents.Rules);
+        return new Phonebook(contents.Contacts);
+    }
+
+    /// <summary>The call rules of a phonebook.yaml text (<see cref="CallRules.None"/> without a <c>rules:</c> section).</summary>
+    public static CallRules ParseRules(string yaml)
+    {
+        using var reader = new StringReader(yaml);
+        return new PhonebookYamlReader(Normalizer(), NullLogger.Instance).Parse(reader, "test.yaml", "test.yaml").Rules ?? CallRules.None;
     }
 
     /// <summary>The repository's shipped config/sip/phonebook.yaml, found by walking up from the test binaries.</summary>

@@ -1,5 +1,6 @@
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.Formats;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Tests.Identity;
 
 namespace RenfieldSip.Tests.Phonebooks;
@@ -32,8 +33,7 @@ public sealed class CallRulesReaderTests
     [Fact]
     public void Every_rule_is_read_with_numbers_and_prefixes_in_e164()
     {
-        var phonebook = IdentityTestData.Parse(Full);
-        var rules = phonebook.Rules;
+        var rules = IdentityTestData.ParseRules(Full);
 
         Assert.Equal(["+492219999999", "+493012345678"], rules.Blocked.Numbers.Order(StringComparer.Ordinal));
         Assert.Equal(["+49900", "+49137", "+49180"], rules.Blocked.Prefixes);
@@ -48,7 +48,7 @@ public sealed class CallRulesReaderTests
         Assert.Equal(new DidRule("Büro", "critical"), rules.Dids["+49301111111"]);
         Assert.Equal(new DidRule("Wohnzimmer", null), rules.Dids["+49302222222"]);
 
-        Assert.True(phonebook.TryGetContact("+491701234567", out var max));
+        Assert.True(IdentityTestData.Parse(Full).TryGetContact("+491701234567", out var max));
         Assert.Equal(("Max Mustermann", true), (max.Name, max.AlwaysSpeak));
         Assert.Equal(["Familie", "Nachbarn"], max.Groups);
     }
@@ -56,13 +56,13 @@ public sealed class CallRulesReaderTests
     [Fact]
     public void Without_a_rules_section_there_are_no_rules()
     {
-        Assert.Same(CallRules.None, IdentityTestData.Parse(IdentityTestData.SeedPhonebook).Rules);
+        Assert.Same(CallRules.None, IdentityTestData.ParseRules(IdentityTestData.SeedPhonebook));
     }
 
     [Fact]
     public void Quiet_hours_without_a_time_zone_are_in_german_time()
     {
-        var rules = IdentityTestData.Parse("rules:\n  quiet_hours: { from: \"22:00\", to: \"06:30\" }\n").Rules;
+        var rules = IdentityTestData.ParseRules("rules:\n  quiet_hours: { from: \"22:00\", to: \"06:30\" }\n");
 
         Assert.Equal("Europe/Berlin", rules.QuietHours!.TimeZone.Id);
         Assert.Equal(RuleAction.ToastOnly, rules.QuietHours.Action);

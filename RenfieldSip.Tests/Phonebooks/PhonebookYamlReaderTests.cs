@@ -26,7 +26,7 @@ public sealed class PhonebookLoaderTests
     {
         var path = IdentityTestData.ShippedPhonebookPath();
         var contents = new PhonebookYamlReader(IdentityTestData.Normalizer(), _logger).Load(path, "phonebook.yaml");
-        var phonebook = new Phonebook(contents.Contacts, contents.Rules);
+        var phonebook = new Phonebook(contents.Contacts);
 
         Assert.Equal(3, phonebook.Count);
         Assert.True(phonebook.TryGetContact("+491701234567", out var maxContact));

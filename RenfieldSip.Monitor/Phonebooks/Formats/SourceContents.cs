@@ -1,4 +1,5 @@
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Phonebooks.Formats;
 

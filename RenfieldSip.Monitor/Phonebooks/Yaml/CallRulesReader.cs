@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Rules;
 using System.Collections.Frozen;
 using System.Globalization;
 using RenfieldSip.Monitor.Identity;

@@ -1,5 +1,6 @@
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.Formats;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

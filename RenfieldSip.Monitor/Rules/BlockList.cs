@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>Numbers and number prefixes that are never announced normally (the <c>rules.blocked</c> section).</summary>
 /// <param name="Numbers">E.164 numbers.</param>

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>What a matching rule does to the announcement.</summary>
 internal enum RuleAction

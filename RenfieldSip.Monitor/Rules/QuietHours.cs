@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>The <c>rules.quiet_hours</c> section: a daily time window in which calls are not spoken.</summary>
 /// <param name="From">Start of the window, local time in <paramref name="TimeZone"/>.</param>

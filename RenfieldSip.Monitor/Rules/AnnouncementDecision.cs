@@ -1,6 +1,6 @@
 using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Announcements;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>What the call rules say about one call.</summary>
 /// <param name="Action">Null: announce normally; otherwise silent or toast only.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>The <c>rules:</c> section of the phonebook file: who is announced how. Replaced with the file.</summary>
 /// <param name="Blocked">Blocked numbers and prefixes.</param>

@@ -1,8 +1,8 @@
-using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Tests.Identity;
 
-namespace RenfieldSip.Tests.Announcements;
+namespace RenfieldSip.Tests.Rules;
 
 public sealed class AnnouncementPolicyTests
 {
@@ -39,7 +39,7 @@ public sealed class AnnouncementPolicyTests
     {
         var phonebook = new StaticPhonebookSource(IdentityTestData.Parse(Rules));
         _identifier = new CallerIdentifier(IdentityTestData.Normalizer(), phonebook);
-        _policy = new AnnouncementPolicy(phonebook, IdentityTestData.Normalizer());
+        _policy = new AnnouncementPolicy(new StaticCallRulesSource(IdentityTestData.ParseRules(Rules)), IdentityTestData.Normalizer());
     }
 
     [Theory]
@@ -113,8 +113,7 @@ public sealed class AnnouncementPolicyTests
     [Fact]
     public void Without_rules_every_call_is_announced_normally()
     {
-        var phonebook = new StaticPhonebookSource(IdentityTestData.Parse(IdentityTestData.SeedPhonebook));
-        var policy = new AnnouncementPolicy(phonebook, IdentityTestData.Normalizer());
+        var policy = new AnnouncementPolicy(new StaticCallRulesSource(IdentityTestData.ParseRules(IdentityTestData.SeedPhonebook)), IdentityTestData.Normalizer());
 
         Assert.Same(AnnouncementDecision.Normal, policy.Decide(_identifier.Identify("+49 900 1234567", null, CallerPresentation.Allowed), "+49301111111", LateEvening));
     }

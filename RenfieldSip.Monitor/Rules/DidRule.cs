@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Identity;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>How calls to one of the household's numbers are announced (the <c>rules.numbers</c> section).</summary>
 /// <param name="Room">Renfield room; null keeps <c>Webhook:Room</c>.</param>

@@ -1,18 +1,18 @@
 using RenfieldSip.Monitor.Identity;
 
-namespace RenfieldSip.Monitor.Announcements;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>
 /// Applies the phonebook's call rules: a blocked caller first, then quiet hours (unless the caller is one to speak
 /// anyway), then the called number's room and urgency. Reads the current rules on every call, so an edit applies to
 /// the next call.
 /// </summary>
-internal sealed class AnnouncementPolicy(IPhonebookSource phonebook, PhoneNumberNormalizer normalizer)
+internal sealed class AnnouncementPolicy(ICallRulesSource source, PhoneNumberNormalizer normalizer)
 {
     public AnnouncementDecision Decide(CallerIdentity caller, string? did, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var rules = phonebook.Current.Rules;
+        var rules = source.Rules;
         if (ReferenceEquals(rules, CallRules.None))
         {
             return AnnouncementDecision.Normal;
