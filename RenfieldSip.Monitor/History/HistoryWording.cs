@@ -1,5 +1,3 @@
-using RenfieldSip.Monitor.Rules;
-
 namespace RenfieldSip.Monitor.History;
 
 /// <summary>The call list's words in one language; <c>Webhook:Language</c> picks it, as for the announcements.</summary>
