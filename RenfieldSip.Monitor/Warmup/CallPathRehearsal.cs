@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using RenfieldSip.Monitor.Announcements;
@@ -51,26 +50,42 @@ internal sealed class CallPathRehearsal(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var webhookStub = LoopbackWebhook.Start();
         using var meters = new PrivateMeterFactory();
         using var telemetry = new MonitorTelemetry(meters);
+        using var loggers = new LoggerFactory([new DiscardingLoggerProvider()]);
 
-        // The private copies start activities on the monitor's ActivitySource; suppressed, no trace is recorded.
-        using var suppressed = SuppressInstrumentationScope.Begin();
-        var history = new CallHistory(historyOptions, NullLogger<CallHistory>.Instance);
-        var queue = new CallQueue(announcementOptions, history, telemetry, NullLogger<CallQueue>.Instance);
-        using var tracker = new CallTracker(queue, history, telemetry, redactor, callOptions, time, NullLogger<CallTracker>.Instance);
+        // The private copies start activities on the monitor's ActivitySource; suppressed, no call is traced.
+        using (SuppressInstrumentationScope.Begin())
+        {
+            await using var stub = LoopbackWebhook.Start();
+            await RehearseCallsAsync(telemetry, loggers, Webhook(stub, loggers), cancellationToken);
+        }
+
+        // One more post, not suppressed and to a host the handler has not seen: traced as the warm-up's own HTTP span,
+        // it pays what a first call to Renfield adds (resolving a new endpoint, a new connection with its telemetry,
+        // the request activity and the trace context header).
+        await using var fresh = LoopbackWebhook.Start();
+        var caller = identifier.Identify(Callers[0].Number, Callers[0].Name, CallerPresentation.Allowed);
+        await Webhook(fresh, loggers).SendAsync(composer.Compose(caller), time.GetUtcNow() + TimeSpan.FromSeconds(5), cancellationToken);
+    }
+
+    private RenfieldWebhookClient Webhook(LoopbackWebhook stub, ILoggerFactory loggers) => new(
+        httpClientFactory.CreateClient(WebhookClientName),
+        Options.Create(new WebhookOptions { Url = stub.Url.ToString(), Token = "warm-up" }),
+        time,
+        new WebhookAlertThrottle(time),
+        loggers.CreateLogger<RenfieldWebhookClient>());
+
+    private async Task RehearseCallsAsync(MonitorTelemetry telemetry, ILoggerFactory loggers, RenfieldWebhookClient webhook, CancellationToken cancellationToken)
+    {
+        var history = new CallHistory(historyOptions, loggers.CreateLogger<CallHistory>());
+        var queue = new CallQueue(announcementOptions, history, telemetry, loggers.CreateLogger<CallQueue>());
+        using var tracker = new CallTracker(queue, history, telemetry, redactor, callOptions, time, loggers.CreateLogger<CallTracker>());
         var dispatcher = new AmiCallEventDispatcher(tracker, callOptions);
-        await using var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), time, NullLogger<ResilientDedupStore>.Instance);
-        var webhook = new RenfieldWebhookClient(
-            httpClientFactory.CreateClient(WebhookClientName),
-            Options.Create(new WebhookOptions { Url = webhookStub.Url.ToString(), Token = "warm-up" }),
-            time,
-            new WebhookAlertThrottle(time),
-            NullLogger<RenfieldWebhookClient>.Instance);
+        await using var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), time, loggers.CreateLogger<ResilientDedupStore>());
         var announcer = new CallAnnouncer(
             identifier, policy, dedup, composer, webhook, history, telemetry, redactor, announcementOptions,
-            Options.Create(new DedupOptions()), time, NullLogger<CallAnnouncer>.Instance);
+            Options.Create(new DedupOptions()), time, loggers.CreateLogger<CallAnnouncer>());
         var store = new MemoryCallHistoryStore(time, Callers.Length, TimeSpan.FromMinutes(1));
 
         var context = callOptions.Value.ParseInboundContexts()[0];
