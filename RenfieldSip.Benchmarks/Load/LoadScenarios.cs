@@ -151,6 +151,8 @@ internal sealed class LoadScenarios
             var monitor = await _harness.RunMonitorAsync(Stream(calls), Warmup(), plan, environment, [], cancellationToken);
             AddDelivery(figures, name, monitor);
             var latency = AddLatency(figures, name, "identity event → webhook", monitor.Ledger);
+            figures.Add(new(name, "monitor user CPU per call", monitor.UserCpu.TotalMicroseconds / calls, "µs"));
+            figures.Add(new(name, "monitor kernel CPU per call", monitor.SystemCpu.TotalMicroseconds / calls, "µs"));
             figures.Add(new(name, "p99 ÷ raw reader p99", latency is null || rawLatency is null ? double.NaN : latency.P99 / rawLatency.P99, "×"));
             figures.Add(new(name, "p99 ÷ seed (3 ms)", latency is null ? double.NaN : latency.P99 / SeedFigures.P99MsAt200CallsPerSecond, "×"));
         }
