@@ -70,6 +70,7 @@ internal sealed class LoadScenarios
             new(Name, "RSS at login", result.AtLogin?.RssMb ?? double.NaN, "MB"),
             new(Name, "RSS after 10 calls", result.AfterCalls?.RssMb ?? double.NaN, "MB"),
             new(Name, "peak RSS after 10 calls", result.AfterCalls?.PeakRssMb ?? double.NaN, "MB"),
+            new(Name, "RSS anonymous (no mapped files) after 10 calls", result.AfterCalls?.RssAnonMb ?? double.NaN, "MB"),
             new(Name, string.Create(CultureInfo.InvariantCulture, $"peak RSS after {ledger.Calls} calls"), result.AtEnd?.PeakRssMb ?? double.NaN, "MB"),
             new(Name, "lost", ledger.Calls - ledger.Arrived, "calls"),
         };
