@@ -37,8 +37,9 @@ internal sealed class CallPathRehearsal(
 
     private const int MaxFrameBytes = 64 * 1024;
 
-    // A contact's number in its usual forms, an unknown named caller, a number only and a withheld one: each takes its
-    // own way through libphonenumber, the phonebook and the composer.
+    // One number in E.164 and in national form (the second is a dedup hit), an international prefix with a hostile
+    // name, a number only and a withheld caller: each takes its own way through libphonenumber, the phonebook lookup,
+    // the text cleaning, dedup and the composer.
     private static readonly (string Number, string Name, string Presentation)[] Callers =
     [
         ("+4930901820", "Warm-up", "allowed_not_screened"),
