@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using RenfieldSip.Monitor;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Telemetry;
+using RenfieldSip.Monitor.Warmup;
 using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
@@ -30,6 +33,17 @@ public sealed class StartupWarmupTests
         Assert.Contains(WarmedUp, ids);
         Assert.True(ids.IndexOf(WarmedUp) < ids.IndexOf(AmiLoggedIn), "the warm-up must end before the AMI login");
         Assert.Empty(harness.Renfield.Requests);
+    }
+
+    [Fact]
+    public async Task The_rehearsal_posts_through_the_webhook_clients_own_configuration()
+    {
+        // The name must be the typed client's, or the rehearsal would warm a default client (with the standard
+        // resilience handler and a 100 s timeout) and leave the real one cold.
+        await using var app = MonitorApplication.Create([]);
+        using var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(CallPathRehearsal.WebhookClientName);
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout);
     }
 
     [Fact]
