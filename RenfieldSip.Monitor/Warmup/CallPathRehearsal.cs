@@ -10,6 +10,8 @@ using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Redis;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Warmup;
@@ -84,7 +86,9 @@ internal sealed class CallPathRehearsal(
         var queue = new CallQueue(announcementOptions, history, telemetry, loggers.CreateLogger<CallQueue>());
         using var tracker = new CallTracker(queue, history, telemetry, redactor, callOptions, time, loggers.CreateLogger<CallTracker>());
         var dispatcher = new AmiCallEventDispatcher(tracker, callOptions);
-        await using var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), time, loggers.CreateLogger<ResilientDedupStore>());
+        // Without a connection string: the rehearsal's claims stay in its own memory and never reach the shared Redis.
+        await using var noRedis = new RedisConnection(Options.Create(new RedisOptions()));
+        var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), noRedis, time, loggers.CreateLogger<ResilientDedupStore>());
         var announcer = new CallAnnouncer(
             identifier, policy, dedup, dedupKeys, composer, webhook, history, telemetry, redactor, announcementOptions,
             Options.Create(new DedupOptions()), time, loggers.CreateLogger<CallAnnouncer>());

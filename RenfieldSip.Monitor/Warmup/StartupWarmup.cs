@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Redis;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Warmup;
@@ -12,7 +12,7 @@ namespace RenfieldSip.Monitor.Warmup;
 /// </summary>
 internal sealed class StartupWarmup(
     CallPathRehearsal rehearsal,
-    IDedupStore dedup,
+    RedisConnection redis,
     MonitorTelemetry telemetry,
     TimeProvider time,
     ILogger<StartupWarmup> logger) : IHostedService
@@ -20,7 +20,7 @@ internal sealed class StartupWarmup(
     /// <summary>The longest the AMI login waits for the warm-up.</summary>
     internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
-    // Redis connects in the background from the dedup store's start; a PING once it is up pays its first command.
+    // Redis connects in the background from its first user's start; a PING once it is up pays its first command.
     private static readonly TimeSpan RedisWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RedisPoll = TimeSpan.FromMilliseconds(10);
 
@@ -70,18 +70,18 @@ internal sealed class StartupWarmup(
 
     private async Task WarmRedisAsync(CancellationToken cancellationToken)
     {
-        if (dedup is not ResilientDedupStore { Connection: { } redis })
+        if (!redis.IsConfigured)
         {
             return;
         }
 
         redis.EnsureConnecting();
         var deadline = time.GetTimestamp();
-        while (redis.Store is null && time.GetElapsedTime(deadline) < RedisWait)
+        while (redis.Multiplexer is null && time.GetElapsedTime(deadline) < RedisWait)
         {
             await Task.Delay(RedisPoll, time, cancellationToken);
         }
 
-        await redis.PingAsync(time, cancellationToken);
+        await redis.PingAsync(RedisWait, time, cancellationToken);
     }
 }
