@@ -8,8 +8,8 @@ namespace RenfieldSip.Tests.Config;
 /// </summary>
 public sealed partial class DocumentedVariablesTests
 {
-    /// <summary>Read outside this repository: Renfield's own switch, which the docs tell owners to set in Renfield.</summary>
-    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED"];
+    /// <summary>Read outside this repository: Renfield's own switches, which the docs tell owners to set or check in Renfield.</summary>
+    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "AUTH_ENABLED"];
 
     [Fact]
     public void Every_configuration_key_the_docs_name_is_bound_by_the_monitor()
