@@ -139,8 +139,8 @@ script=$work/guide-steps.sh
   [ "$compose_v2" = 1 ] || echo 'docker() { if [ "$1" = compose ]; then shift; docker-compose "$@"; else command docker "$@"; fi; }'
   awk -v q="'" '
     /^<!-- guide:(step|env) -->$/ { mark = $0; sub(/^<!-- guide:/, "", mark); sub(/ -->$/, "", mark); armed = 1; next }
-    /^<!-- guide:phone -->$/      { steps++; printf "echo; echo \"### step %d (phone): a call from the provider\"\nguide_phone\n", steps; next }
-    armed && /^```/ && !inside    { inside = 1; steps++; body = ""; printf "echo; echo \"### step %d (%s, line %d)\"\n", steps, mark, NR; next }
+    /^<!-- guide:phone -->$/      { steps++; printf "echo; echo \"### step %d (phone): a call from the provider, +$(( $(date +%%s) - clone_started )) s\"\nguide_phone\n", steps; next }
+    armed && /^```/ && !inside    { inside = 1; steps++; body = ""; printf "echo; echo \"### step %d (%s, line %d), +$(( $(date +%%s) - clone_started )) s\"\n", steps, mark, NR; next }
     inside && /^```/              {
       inside = 0; armed = 0
       # The block as the reader sees it, then the block itself.
