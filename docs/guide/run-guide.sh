@@ -129,7 +129,7 @@ guide_phone() {
     >/dev/null 2>&1 || { echo "FAIL: the provider's INVITE was not answered 100/180 and cancelled cleanly" >&2; return 1; }
   timeout 60 sh -c "until grep -q 'Anruf von Max Mustermann' '$HOME/renfield/state/webhook.log' 2>/dev/null; do sleep 0.2; done" \
     || { echo "FAIL: Renfield's webhook never got „Anruf von Max Mustermann“" >&2; return 1; }
-  echo "GUIDE: first call announced $(( $(date +%s) - clone_started )) s after git clone"
+  echo "GUIDE: git clone to the first announced call: $(( $(date +%s) - clone_started )) s"
 }
 
 # The guide's marked blocks, in order, as one script.
