@@ -184,7 +184,7 @@ public sealed partial class DeploymentArtifactsTests
             }
         }
 
-        // "changeme" (the seed's default) is no value or default anywhere.
+        // "changeme" (the placeholder other compose files ship) is no value or default anywhere.
         foreach (var file in new[] { "aspire-manifest.json", "docker-compose.yml", ".env.example" })
         {
             Assert.DoesNotMatch(@"(?i)(=|:-|"":\s*"")\s*changeme", File.ReadAllText(RepositoryLayout.PathOf(file)));
