@@ -57,6 +57,8 @@ var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/Renfie
     .WithHttpEndpoint(name: "http")
     // The call list (every call, its outcome) one click from the dashboard's resource view.
     .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/calls", DisplayText = "Anrufliste" })
+    // Where Renfield's agent reaches the call list and phonebook (mcp_servers.yaml, docs/SIP_INTEGRATION.md).
+    .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/mcp", DisplayText = "MCP" })
     // Healthy once logged in to AMI; Degraded (still 200) while Redis is down and the in-memory window is used.
     .WithHttpHealthCheck("/health")
     // The monitor reads ConnectionStrings:redis only; REDIS_HOST/REDIS_PASSWORD/... would just

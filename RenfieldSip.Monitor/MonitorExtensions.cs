@@ -6,10 +6,12 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
+using RenfieldSip.Monitor.Warmup;
 
 namespace RenfieldSip.Monitor;
 
@@ -24,6 +26,9 @@ internal static class MonitorExtensions
         builder.AddMonitorTelemetry();
         builder.AddMonitorAccess();
 
+        // The first hosted service: the AMI login waits until the call path is warm (see StartupWarmup).
+        builder.AddStartupWarmup();
+
         // Before every other area: hosted services stop in reverse order, so the history writer stops last and
         // still records what the announcement workers finish while they stop.
         builder.AddCallHistory();
@@ -36,6 +41,7 @@ internal static class MonitorExtensions
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
         builder.Services.AddOpenApi();
+        builder.AddMonitorMcpServer();
         return builder;
     }
 
@@ -52,6 +58,9 @@ internal static class MonitorExtensions
         page.MapCallsPage();
         page.MapLogout();
         app.MapLogin();
+
+        // Renfield's agent: the same history and phonebook, the same bearer token as /api.
+        app.MapMonitorMcp().RequireAuthorization(AccessSchemes.ApiPolicy);
         return app;
     }
 }

@@ -8,8 +8,8 @@ namespace RenfieldSip.Tests.Config;
 /// </summary>
 public sealed partial class DocumentedVariablesTests
 {
-    /// <summary>Read outside this repository: Renfield's own switches, which the docs tell owners to set or check in Renfield.</summary>
-    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "AUTH_ENABLED"];
+    /// <summary>Read by Renfield, not by us: its own switches and the variables of the mcp_servers.yaml entry the docs give.</summary>
+    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "AUTH_ENABLED", "MCP_ENABLED", "SIP_MCP_ENABLED", "SIP_MCP_URL"];
 
     /// <summary>Read by the docker CLI and Compose: the guide's way to build without the buildx plugin.</summary>
     private static readonly HashSet<string> ReadByDocker = ["DOCKER_BUILDKIT", "COMPOSE_DOCKER_CLI_BUILD"];
