@@ -24,6 +24,7 @@ namespace RenfieldSip.Monitor.Warmup;
 internal sealed class CallPathRehearsal(
     ICallerIdentifier identifier,
     AnnouncementPolicy policy,
+    DedupKeyHasher dedupKeys,
     INotificationComposer composer,
     IHttpClientFactory httpClientFactory,
     CallerNumberRedactor redactor,
@@ -85,7 +86,7 @@ internal sealed class CallPathRehearsal(
         var dispatcher = new AmiCallEventDispatcher(tracker, callOptions);
         await using var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), time, loggers.CreateLogger<ResilientDedupStore>());
         var announcer = new CallAnnouncer(
-            identifier, policy, dedup, composer, webhook, history, telemetry, redactor, announcementOptions,
+            identifier, policy, dedup, dedupKeys, composer, webhook, history, telemetry, redactor, announcementOptions,
             Options.Create(new DedupOptions()), time, loggers.CreateLogger<CallAnnouncer>());
         var store = new MemoryCallHistoryStore(time, Callers.Length, TimeSpan.FromMinutes(1));
 
