@@ -22,7 +22,7 @@ internal static class MonitorExtensions
 
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
-        builder.Configuration.AddSeedEnvironmentAliases();
+        builder.Configuration.AddShortEnvironmentVariables();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitorTelemetry();
         builder.AddMonitorAccess();

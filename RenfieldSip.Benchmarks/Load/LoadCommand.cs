@@ -67,7 +67,7 @@ internal static class LoadCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary over {options.Runs} run(s); seed figures are quoted, not measured:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary over {options.Runs} run(s); baseline figures are quoted, not measured:"));
         Console.Write(table.Summary());
         return 0;
     }

@@ -94,7 +94,7 @@ internal sealed class LoadScenarios
         figures.Add(new(RawName, "events/s", rawEventsPerSecond, "events/s"));
         figures.Add(new(RawName, "MB/s", raw.Read.Bytes / rawSeconds / 1e6, "MB/s"));
         figures.Add(new(RawName, "calls/s", raw.Ledger.Arrived / rawSeconds, "calls/s"));
-        figures.Add(new(RawName, "events/s ÷ issue's raw reader (6M)", rawEventsPerSecond / SeedFigures.RawReaderEventsPerSecond, "×"));
+        figures.Add(new(RawName, "events/s ÷ quoted raw reader (6M)", rawEventsPerSecond / BaselineFigures.RawReaderEventsPerSecond, "×"));
         if (!withMonitor)
         {
             return figures;
@@ -119,8 +119,8 @@ internal sealed class LoadScenarios
         figures.Add(new(Name, "monitor kernel CPU per 1,000 events", monitor.SystemCpu.TotalMilliseconds * 1000 / stream.TotalEvents, "ms"));
         figures.Add(new(Name, "monitor CPU ÷ wall time (2 cores = 2.0)", (monitor.UserCpu + monitor.SystemCpu).TotalSeconds / endToEndSeconds, "×"));
         figures.Add(new(Name, "events/s ÷ raw reader", eventsPerSecond / rawEventsPerSecond, "×"));
-        figures.Add(new(Name, "events/s ÷ seed (30,000)", eventsPerSecond / SeedFigures.EventsPerSecond, "×"));
-        figures.Add(new(Name, "calls/s ÷ seed (500)", callsPerSecond / SeedFigures.CallsPerSecond, "×"));
+        figures.Add(new(Name, "events/s ÷ baseline (30,000)", eventsPerSecond / BaselineFigures.EventsPerSecond, "×"));
+        figures.Add(new(Name, "calls/s ÷ baseline (500)", callsPerSecond / BaselineFigures.CallsPerSecond, "×"));
         return figures;
     }
 
@@ -155,7 +155,7 @@ internal sealed class LoadScenarios
             figures.Add(new(name, "monitor user CPU per call", monitor.UserCpu.TotalMicroseconds / calls, "µs"));
             figures.Add(new(name, "monitor kernel CPU per call", monitor.SystemCpu.TotalMicroseconds / calls, "µs"));
             figures.Add(new(name, "p99 ÷ raw reader p99", latency is null || rawLatency is null ? double.NaN : latency.P99 / rawLatency.P99, "×"));
-            figures.Add(new(name, "p99 ÷ seed (3 ms)", latency is null ? double.NaN : latency.P99 / SeedFigures.P99MsAt200CallsPerSecond, "×"));
+            figures.Add(new(name, "p99 ÷ baseline (3 ms)", latency is null ? double.NaN : latency.P99 / BaselineFigures.P99MsAt200CallsPerSecond, "×"));
         }
 
         return figures;
@@ -177,8 +177,8 @@ internal sealed class LoadScenarios
             var at = "@" + calls.ToString("N0", CultureInfo.InvariantCulture) + " calls";
             figures.Add(new(Name, "peak RSS " + at, memory?.PeakRssMb ?? double.NaN, "MB"));
             figures.Add(new(Name, "RSS " + at, memory?.RssMb ?? double.NaN, "MB"));
-            var seed = calls <= 10_000 ? SeedFigures.PeakRssMbAt10kCalls : calls >= 50_000 ? SeedFigures.PeakRssMbAt50kCalls : double.NaN;
-            figures.Add(new(Name, "peak RSS " + at + " ÷ seed", (memory?.PeakRssMb ?? double.NaN) / seed, "×"));
+            var baseline = calls <= 10_000 ? BaselineFigures.PeakRssMbAt10kCalls : calls >= 50_000 ? BaselineFigures.PeakRssMbAt50kCalls : double.NaN;
+            figures.Add(new(Name, "peak RSS " + at + " ÷ baseline", (memory?.PeakRssMb ?? double.NaN) / baseline, "×"));
         }
 
         if (monitor.Checkpoints.Count >= 2 && monitor.Checkpoints[0].Memory is { } firstMemory && monitor.Checkpoints[^1].Memory is { } lastMemory)

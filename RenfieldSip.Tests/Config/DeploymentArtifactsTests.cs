@@ -6,7 +6,6 @@ namespace RenfieldSip.Tests.Config;
 /// <summary>aspire-manifest.json and docker-compose.yml describe one system, built from config/.</summary>
 public sealed partial class DeploymentArtifactsTests
 {
-    private const string RepositoryDirectoryVariable = "${RENFIELDSIP_DIR:-.}";
 
     // Renfield's compose may already have "redis" or "monitor"; the compose services are prefixed.
     private static readonly Dictionary<string, string> ComposeServiceOf = new(StringComparer.Ordinal)
@@ -46,8 +45,8 @@ public sealed partial class DeploymentArtifactsTests
         foreach (var service in _compose.ServiceNames)
         {
             sources.AddRange(_compose.Sequence(service, "volumes")
-                .Where(v => v.StartsWith(RepositoryDirectoryVariable, StringComparison.Ordinal))
-                .Select(v => "." + v[RepositoryDirectoryVariable.Length..].Split(':')[0]));
+                .Where(v => v.StartsWith("./", StringComparison.Ordinal))
+                .Select(v => v.Split(':')[0]));
         }
 
         Assert.Contains("config/asterisk", sources);
@@ -68,7 +67,7 @@ public sealed partial class DeploymentArtifactsTests
 
         Assert.Equal(["/bin/sh", script], _compose.Sequence("asterisk", "entrypoint"));
         Assert.Equal(asterisk.GetProperty("entrypoint").GetString(), _compose.Sequence("asterisk", "entrypoint")[0]);
-        Assert.Contains($"{RepositoryDirectoryVariable}/{mount.GetProperty("source").GetString()}:{target}:ro", _compose.Sequence("asterisk", "volumes"));
+        Assert.Contains($"./{mount.GetProperty("source").GetString()}:{target}:ro", _compose.Sequence("asterisk", "volumes"));
         Assert.Equal(asterisk.GetProperty("image").GetString(), ComposeFile.DefaultOf(_compose.Scalar("asterisk", "image")!));
         Assert.Equal(_manifest.Resource("redis").GetProperty("image").GetString(), _compose.Scalar("sip-redis", "image"));
 
@@ -144,8 +143,8 @@ public sealed partial class DeploymentArtifactsTests
         // The phonebook path points into the read-only mount of config/sip.
         var phonebook = compose["PHONEBOOK_PATH"];
         var mount = _compose.Sequence("sip-monitor", "volumes").Single();
-        Assert.StartsWith(RepositoryDirectoryVariable + "/config/sip:", mount, StringComparison.Ordinal);
-        var target = mount[RepositoryDirectoryVariable.Length..].Split(':')[1];
+        Assert.StartsWith("./config/sip:", mount, StringComparison.Ordinal);
+        var target = mount.Split(':')[1];
         Assert.EndsWith(":ro", mount, StringComparison.Ordinal);
         Assert.StartsWith(target + "/", phonebook, StringComparison.Ordinal);
         Assert.Equal("phonebook.yaml", phonebook[(target.Length + 1)..]);
@@ -185,7 +184,7 @@ public sealed partial class DeploymentArtifactsTests
             }
         }
 
-        // "changeme" (the seed's default) is no value or default anywhere.
+        // "changeme" (the placeholder other compose files ship) is no value or default anywhere.
         foreach (var file in new[] { "aspire-manifest.json", "docker-compose.yml", ".env.example" })
         {
             Assert.DoesNotMatch(@"(?i)(=|:-|"":\s*"")\s*changeme", File.ReadAllText(RepositoryLayout.PathOf(file)));

@@ -53,32 +53,25 @@ public sealed class DockerComposeConfigTests : IDisposable
         Assert.Contains("set " + missing, result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task It_merges_into_Renfields_compose_and_reaches_its_backend()
+    [Theory]
+    [InlineData(null, "renfield_renfield-network")]
+    [InlineData("homeassistant_renfield-network", "homeassistant_renfield-network")]
+    public async Task It_joins_Renfields_existing_network_by_its_compose_name(string? configured, string expected)
     {
-        // Stand-in for Renfield's docker-compose.yml: its backend on renfield-network.
-        var renfield = Path.Combine(_directory, "renfield-compose.yml");
-        await File.WriteAllTextAsync(renfield, """
-            services:
-              backend:
-                image: renfield/backend:latest
-                networks: [renfield-network]
-            networks:
-              renfield-network:
-                driver: bridge
-            """, TestContext.Current.CancellationToken);
-        var envFile = WriteEnvFile(
-            "SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=9b1e5c7a3f2d8e6b", "SIP_REDIS_PASSWORD=4e8f1a2b", "SIP_MONITOR_TOKEN=5d1c9e7b3a2f4e6d", "RENFIELDSIP_DIR=" + RepositoryLayout.Root);
+        // Renfield's compose declares renfield-network without "name:", so Docker calls it <project>_renfield-network;
+        // external, so "up" stops when it is missing instead of creating a network where "backend" does not resolve.
+        var lines = new List<string> { "SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=9b1e5c7a3f2d8e6b", "SIP_REDIS_PASSWORD=4e8f1a2b", "SIP_MONITOR_TOKEN=5d1c9e7b3a2f4e6d" };
+        if (configured is not null)
+        {
+            lines.Add("RENFIELD_NETWORK=" + configured);
+        }
 
-        var result = await ComposeAsync("--env-file", envFile, "-f", renfield, "-f", RepositoryLayout.PathOf("docker-compose.yml"), "--profile", "sip", "config", "--services");
+        var result = await ComposeAsync("--env-file", WriteEnvFile([.. lines]), "-f", RepositoryLayout.PathOf("docker-compose.yml"), "--profile", "sip", "config");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Equal(["asterisk", "backend", "sip-monitor", "sip-redis"], result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
-
-        var merged = await ComposeAsync("--env-file", envFile, "-f", renfield, "-f", RepositoryLayout.PathOf("docker-compose.yml"), "--profile", "sip", "config");
-        Assert.True(merged.ExitCode == 0, merged.StandardError);
-        Assert.Contains(RepositoryLayout.PathOf("config", "sip") + ":/config/sip:ro", merged.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("name: renfield-network", merged.StandardOutput, StringComparison.Ordinal);
+        var network = result.StandardOutput[result.StandardOutput.IndexOf("  renfield-network:", StringComparison.Ordinal)..];
+        Assert.Contains("external: true", network.Split("\n  sip-", 2)[0], StringComparison.Ordinal);
+        Assert.Contains("name: " + expected, network.Split("\n  sip-", 2)[0], StringComparison.Ordinal);
     }
 
     private string WriteEnvFile(params string[] lines)

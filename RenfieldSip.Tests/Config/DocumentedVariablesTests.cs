@@ -9,7 +9,10 @@ namespace RenfieldSip.Tests.Config;
 public sealed partial class DocumentedVariablesTests
 {
     /// <summary>Read by Renfield, not by us: its own switches and the variables of the mcp_servers.yaml entry the docs give.</summary>
-    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "MCP_ENABLED", "SIP_MCP_ENABLED", "SIP_MCP_URL"];
+    private static readonly HashSet<string> ReadByRenfield = ["PROACTIVE_ENABLED", "AUTH_ENABLED", "MCP_ENABLED", "SIP_MCP_ENABLED", "SIP_MCP_URL"];
+
+    /// <summary>Read by the docker CLI and Compose: the guide's way to build without the buildx plugin.</summary>
+    private static readonly HashSet<string> ReadByDocker = ["DOCKER_BUILDKIT", "COMPOSE_DOCKER_CLI_BUILD"];
 
     [Fact]
     public void Every_configuration_key_the_docs_name_is_bound_by_the_monitor()
@@ -35,7 +38,7 @@ public sealed partial class DocumentedVariablesTests
         Assert.NotEmpty(named);
 
         var unknown = named
-            .Where(found => !MonitorConfigurationKeys.IsPlatformVariable(found.Name) && !ReadByRenfield.Contains(found.Name))
+            .Where(found => !MonitorConfigurationKeys.IsPlatformVariable(found.Name) && !ReadByRenfield.Contains(found.Name) && !ReadByDocker.Contains(found.Name))
             .Where(found => !readers.Any(text => Regex.IsMatch(text, @"(?<![A-Za-z0-9_])" + found.Name + @"(?![A-Za-z0-9_])")))
             .Select(found => $"{found.Name} ({found.Where})")
             .Distinct()

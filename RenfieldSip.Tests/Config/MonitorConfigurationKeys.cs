@@ -24,8 +24,8 @@ internal static class MonitorConfigurationKeys
     /// </summary>
     public static readonly IReadOnlySet<string> Keys = BuildKeys();
 
-    /// <summary>The seed's environment variables, as RenfieldSip.Monitor/Configuration maps them.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Aliases = SeedEnvironmentAliases.Map;
+    /// <summary>The short environment variables, as RenfieldSip.Monitor/Configuration maps them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Aliases = ShortEnvironmentVariables.Map;
 
     /// <summary>Keys whose value is a secret (or carries one) in whichever form they are written.</summary>
     public static readonly IReadOnlySet<string> SecretEnvironmentVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -15,6 +15,7 @@ namespace RenfieldSip.Tests.Deployment;
 public sealed class ComposeDockerEndToEndTests
 {
     private const string WebhookToken = "compose-e2e-token";
+    private const string RenfieldNetwork = ComposeProject.ProjectName + "-renfield-network";
     private static readonly string[] Containers = ["renfield-asterisk", "renfield-sip-monitor", "renfield-sip-redis"];
 
     [Fact]
@@ -47,15 +48,22 @@ public sealed class ComposeDockerEndToEndTests
                 ["SIP_MONITOR_TOKEN"] = monitorToken,
                 ["SIP_WEBHOOK_TOKEN"] = WebhookToken,
                 ["RENFIELD_WEBHOOK_URL"] = renfield.WebhookUrl.ToString(),
-                // The test's own stand-in for Renfield's network, so it creates, removes and judges only its own.
-                ["RENFIELD_NETWORK"] = ComposeProject.ProjectName + "-renfield-network",
+                // The test's own stand-in for Renfield's network (external: Renfield's project creates it, here the test).
+                ["RENFIELD_NETWORK"] = RenfieldNetwork,
             },
             cancellationToken))
         {
             // What a run killed halfway left of this project (its containers, networks, volume) goes first.
             var leftovers = await compose.RunAsync(TimeSpan.FromMinutes(2), cancellationToken, "down", "-v", "--remove-orphans");
             Assert.True(leftovers.ExitCode == 0, $"docker-compose down (leftovers) failed:\n{leftovers.StandardError}");
+            await Docker.RunAsync(["network", "rm", RenfieldNetwork], TimeSpan.FromSeconds(30), cancellationToken);
             Assert.Empty(await OwnAsync(cancellationToken));
+
+            // Renfield's network is external: without it "up" stops and names it.
+            var withoutRenfield = await compose.RunAsync(TimeSpan.FromMinutes(2), cancellationToken, "up", "-d", "--no-build");
+            Assert.NotEqual(0, withoutRenfield.ExitCode);
+            Assert.Contains($"Network {RenfieldNetwork} declared as external, but could not be found", withoutRenfield.StandardError, StringComparison.Ordinal);
+            Assert.Equal(0, (await Docker.RunAsync(["network", "create", RenfieldNetwork], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
 
             var clock = Stopwatch.StartNew();
             var up = await compose.RunAsync(TimeSpan.FromMinutes(12), cancellationToken, "up", "-d", "--build");
@@ -112,6 +120,9 @@ public sealed class ComposeDockerEndToEndTests
                 ReliabilityFigures.Report("compose", "memory after 2 calls", usage);
             }
         }
+
+        // Renfield's network belongs to Renfield's project, which here is the test.
+        Assert.Equal(0, (await Docker.RunAsync(["network", "rm", RenfieldNetwork], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
 
         // down -v: nothing of the deployment is left.
         var containersLeft = await Docker.NamesAsync("container", cancellationToken);

@@ -6,7 +6,7 @@ namespace RenfieldSip.Tests.Identity;
 public sealed class CallerIdentifierTests
 {
     private readonly CallerIdentifier _identifier = new(
-        IdentityTestData.Normalizer(), new StaticPhonebookSource(IdentityTestData.Parse(IdentityTestData.SeedPhonebook)));
+        IdentityTestData.Normalizer(), new StaticPhonebookSource(IdentityTestData.Parse(IdentityTestData.ExamplePhonebook)));
 
     [Theory]
     [InlineData("+491701234567")]

@@ -10,7 +10,7 @@ namespace RenfieldSip.Tests.Identity;
 
 internal static class IdentityTestData
 {
-    public const string SeedPhonebook = """
+    public const string ExamplePhonebook = """
         contacts:
           "+49 170 1234567": "Max Mustermann"
           "+49 171 9876543": "Emma Mustermann"

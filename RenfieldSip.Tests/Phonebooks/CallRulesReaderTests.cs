@@ -56,7 +56,7 @@ public sealed class CallRulesReaderTests
     [Fact]
     public void Without_a_rules_section_there_are_no_rules()
     {
-        Assert.Same(CallRules.None, IdentityTestData.ParseRules(IdentityTestData.SeedPhonebook));
+        Assert.Same(CallRules.None, IdentityTestData.ParseRules(IdentityTestData.ExamplePhonebook));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class PhonebookStoreTests : IDisposable
         var error = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal((1203, LogLevel.Error, "3"), (error.Id.Id, error.Level, error.GetStructuredStateValue("Line")));
 
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         Assert.True(store.ReloadIfChanged());
         Assert.Equal(3, store.Current.Count);
     }
@@ -52,7 +52,7 @@ public sealed class PhonebookStoreTests : IDisposable
     [Fact]
     public void A_valid_edit_replaces_the_phonebook_and_logs_the_count()
     {
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         using var store = CreateStore(_time);
         Assert.Equal(3, store.Current.Count);
 
@@ -69,7 +69,7 @@ public sealed class PhonebookStoreTests : IDisposable
     [Fact]
     public void A_broken_edit_logs_its_line_and_keeps_the_last_good_phonebook()
     {
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         using var store = CreateStore(_time);
         var good = store.Current;
 
@@ -85,7 +85,7 @@ public sealed class PhonebookStoreTests : IDisposable
     [Fact]
     public void A_deleted_file_keeps_the_last_good_phonebook()
     {
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         using var store = CreateStore(_time);
         _ = store.Current;
 
@@ -100,7 +100,7 @@ public sealed class PhonebookStoreTests : IDisposable
     public async Task The_poll_timer_picks_up_an_edit_when_its_interval_passes_on_the_fake_clock()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         using var store = CreateStore(_time, watch: false);
         await store.StartAsync(cancellationToken);
 
@@ -116,7 +116,7 @@ public sealed class PhonebookStoreTests : IDisposable
     public async Task A_file_replaced_by_rename_is_picked_up_while_running()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        Write(IdentityTestData.SeedPhonebook);
+        Write(IdentityTestData.ExamplePhonebook);
         using var store = CreateStore(TimeProvider.System);
         await store.StartAsync(cancellationToken);
 

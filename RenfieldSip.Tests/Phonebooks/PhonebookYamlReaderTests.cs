@@ -11,9 +11,9 @@ public sealed class PhonebookLoaderTests
     private readonly FakeLogger _logger = new();
 
     [Fact]
-    public void The_seed_phonebook_has_three_contacts_keyed_by_e164()
+    public void The_example_phonebook_has_three_contacts_keyed_by_e164()
     {
-        var phonebook = IdentityTestData.Parse(IdentityTestData.SeedPhonebook, _logger);
+        var phonebook = IdentityTestData.Parse(IdentityTestData.ExamplePhonebook, _logger);
 
         Assert.Equal(3, phonebook.Count);
         Assert.True(phonebook.TryGetContact("+491705555555", out var omaContact));

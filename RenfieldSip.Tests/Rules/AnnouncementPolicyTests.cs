@@ -113,7 +113,7 @@ public sealed class AnnouncementPolicyTests
     [Fact]
     public void Without_rules_every_call_is_announced_normally()
     {
-        var policy = new AnnouncementPolicy(new StaticCallRulesSource(IdentityTestData.ParseRules(IdentityTestData.SeedPhonebook)), IdentityTestData.Normalizer());
+        var policy = new AnnouncementPolicy(new StaticCallRulesSource(IdentityTestData.ParseRules(IdentityTestData.ExamplePhonebook)), IdentityTestData.Normalizer());
 
         Assert.Same(AnnouncementDecision.Normal, policy.Decide(_identifier.Identify("+49 900 1234567", null, CallerPresentation.Allowed), "+49301111111", LateEvening));
     }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace RenfieldSip.Monitor.Configuration;
 
 /// <summary>
-/// The plan's environment variables (AMI_HOST, RENFIELD_WEBHOOK_URL, …) as aliases of the .NET keys, so a compose
-/// file written for the original sidecar works unchanged. Placed right after the environment source, an alias
-/// wins over the <c>Ami__Host</c> form but command-line arguments still win over both.
+/// Short environment variables (AMI_HOST, RENFIELD_WEBHOOK_URL, …) for the .NET keys, so a compose file stays
+/// readable. Placed right after the environment source, a short variable that is set wins over the
+/// <c>Ami__Host</c> form of the same key; command-line arguments still win over both.
 /// </summary>
-internal static class SeedEnvironmentAliases
+internal static class ShortEnvironmentVariables
 {
     public static readonly IReadOnlyDictionary<string, string> Map = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -30,10 +30,10 @@ internal static class SeedEnvironmentAliases
         ["PHONEBOOK_CARDDAV_PASSWORD"] = "Phonebook:Sources:carddav:Password",
     };
 
-    public static IConfigurationBuilder AddSeedEnvironmentAliases(this IConfigurationBuilder configuration) =>
-        configuration.AddSeedEnvironmentAliases(Environment.GetEnvironmentVariables());
+    public static IConfigurationBuilder AddShortEnvironmentVariables(this IConfigurationBuilder configuration) =>
+        configuration.AddShortEnvironmentVariables(Environment.GetEnvironmentVariables());
 
-    public static IConfigurationBuilder AddSeedEnvironmentAliases(this IConfigurationBuilder configuration, IDictionary environment)
+    public static IConfigurationBuilder AddShortEnvironmentVariables(this IConfigurationBuilder configuration, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -4,10 +4,10 @@ using RenfieldSip.Monitor.Configuration;
 
 namespace RenfieldSip.Tests.Configuration;
 
-public sealed class SeedEnvironmentAliasesTests
+public sealed class ShortEnvironmentVariablesTests
 {
     [Fact]
-    public void Seed_variables_map_to_option_keys_and_win_over_the_dotnet_form()
+    public void Short_variables_map_to_option_keys_and_win_over_the_dotnet_form()
     {
         var environment = new Hashtable
         {
@@ -21,7 +21,7 @@ public sealed class SeedEnvironmentAliasesTests
         };
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Ami:Host"] = "other" })
-            .AddSeedEnvironmentAliases(environment)
+            .AddShortEnvironmentVariables(environment)
             .Build();
 
         Assert.Equal("asterisk", configuration["Ami:Host"]);
@@ -38,7 +38,7 @@ public sealed class SeedEnvironmentAliasesTests
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Webhook:Token"] = "from-appsettings" })
-            .AddSeedEnvironmentAliases(new Hashtable { ["RENFIELD_WEBHOOK_TOKEN"] = "" })
+            .AddShortEnvironmentVariables(new Hashtable { ["RENFIELD_WEBHOOK_TOKEN"] = "" })
             .Build();
 
         Assert.Equal("from-appsettings", configuration["Webhook:Token"]);
@@ -51,7 +51,7 @@ public sealed class SeedEnvironmentAliasesTests
             .AddEnvironmentVariables()
             .AddCommandLine(["--Ami:Host=from-command-line"]);
 
-        var configuration = builder.AddSeedEnvironmentAliases(new Hashtable { ["AMI_HOST"] = "asterisk" }).Build();
+        var configuration = builder.AddShortEnvironmentVariables(new Hashtable { ["AMI_HOST"] = "asterisk" }).Build();
 
         Assert.Equal("from-command-line", configuration["Ami:Host"]);
     }

@@ -1,10 +1,10 @@
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// The seed design (Python, panoramisk) as measured on this machine when the targets were set. It cannot be
+/// The baseline design (Python, panoramisk) as measured on this machine when the targets were set. It cannot be
 /// re-measured here (its packages are not reachable), so these are quoted, not measured.
 /// </summary>
-internal static class SeedFigures
+internal static class BaselineFigures
 {
     public const double EventsPerSecond = 30_000;
     public const double CallsPerSecond = 500;
