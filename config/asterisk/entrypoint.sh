@@ -12,6 +12,10 @@
 #   SIP_REGISTRAR, SIP_USERNAME, SIP_PASSWORD, AMI_SECRET   required (AMI_SECRET != changeme)
 #   SIP_EXTERNAL_ADDRESS, SIP_LOCAL_NET                      optional NAT settings; a template
 #                                                            line naming an unset one is dropped
+#   VOICEMAIL_ENABLED (true), VOICEMAIL_RING_SECONDS (20), VOICEMAIL_MAX_SECONDS (120)
+#                                                            the answering machine; optional, defaults
+#   VOICEMAIL_DIR (/var/spool/asterisk/renfield-voicemail)   where recordings go (the shared volume)
+#   VOICEMAIL_SOUNDS_DIR (TEMPLATE_DIR/sounds)               the greetings (greeting.wav wins)
 #   TEMPLATE_DIR (/etc/asterisk/templates), TARGET_DIR (/etc/asterisk)
 #   RENDER_ONLY=1                                            render, then exit (tests, debugging)
 set -eu
@@ -20,6 +24,8 @@ TEMPLATE_DIR=${TEMPLATE_DIR:-/etc/asterisk/templates}
 TARGET_DIR=${TARGET_DIR:-/etc/asterisk}
 REQUIRED_VARS="SIP_REGISTRAR SIP_USERNAME SIP_PASSWORD AMI_SECRET"
 OPTIONAL_VARS="SIP_EXTERNAL_ADDRESS SIP_LOCAL_NET"
+VOICEMAIL_VARS="VOICEMAIL_ENABLED VOICEMAIL_RING_SECONDS VOICEMAIL_MAX_SECONDS VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR"
+OPTIONAL_VARS="$OPTIONAL_VARS $VOICEMAIL_VARS"
 
 fail() {
     echo "entrypoint: $*" >&2
@@ -44,6 +50,33 @@ case $AMI_SECRET in
     changeme | changeme-ami-secret)
         fail "AMI_SECRET is still the placeholder '$AMI_SECRET'; set a real secret (e.g. openssl rand -hex 24)" ;;
 esac
+
+# The answering machine's settings always have a value: the dialplan uses them unconditionally.
+: "${VOICEMAIL_ENABLED:=true}" "${VOICEMAIL_RING_SECONDS:=20}" "${VOICEMAIL_MAX_SECONDS:=120}"
+: "${VOICEMAIL_DIR:=/var/spool/asterisk/renfield-voicemail}" "${VOICEMAIL_SOUNDS_DIR:=$TEMPLATE_DIR/sounds}"
+export VOICEMAIL_ENABLED VOICEMAIL_RING_SECONDS VOICEMAIL_MAX_SECONDS VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR
+case $VOICEMAIL_ENABLED in
+    true | false) ;;
+    *) fail "VOICEMAIL_ENABLED must be true or false, not '$VOICEMAIL_ENABLED'" ;;
+esac
+seconds_between() { # NAME VALUE MIN MAX
+    case $2 in
+        '' | *[!0-9]*) fail "$1 must be a whole number of seconds between $3 and $4, not '$2'" ;;
+    esac
+    [ "${#2}" -le 5 ] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ] || fail "$1 must be between $3 and $4 seconds, not $2"
+}
+seconds_between VOICEMAIL_RING_SECONDS "$VOICEMAIL_RING_SECONDS" 1 300
+seconds_between VOICEMAIL_MAX_SECONDS "$VOICEMAIL_MAX_SECONDS" 5 3600
+for name in VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR; do
+    eval "value=\${$name}"
+    case $value in
+        /*) ;;
+        *) fail "$name must be an absolute path, not '$value'" ;;
+    esac
+    case $value in
+        *[!A-Za-z0-9/._-]*) fail "$name may hold only letters, digits and / . _ - (Asterisk reads it inside the dialplan)" ;;
+    esac
+done
 
 [ -d "$TEMPLATE_DIR" ] || fail "template directory $TEMPLATE_DIR does not exist"
 mkdir -p "$TARGET_DIR"
@@ -99,6 +132,16 @@ echo "entrypoint: rendered $rendered configuration file(s) from $TEMPLATE_DIR in
 if [ "${RENDER_ONLY:-0}" = "1" ]; then
     exit 0
 fi
+
+# The recordings directory (a volume shared with the monitor, read-only there): owned by asterisk, setgid so
+# every file keeps the asterisk group, and files group-readable (umask 027) so a reader in that group
+# (the monitor: group_add 1000) can open them; nobody else can.
+mkdir -p "$VOICEMAIL_DIR"
+if id asterisk >/dev/null 2>&1; then
+    chown asterisk:asterisk "$VOICEMAIL_DIR"
+fi
+chmod 2750 "$VOICEMAIL_DIR"
+umask 027
 
 # The andrius/asterisk images run Asterisk as the unprivileged "asterisk" user (uid 1000).
 if id asterisk >/dev/null 2>&1; then
