@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RenfieldSip.Monitor.Trunk;
+using RenfieldSip.Tests.Config;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Sip;
@@ -86,20 +87,23 @@ internal sealed class SipRig : IAsyncDisposable
         {
             provider.Start(SipUsername, options.ProviderPassword, GrantedExpirySeconds);
 
+            var voicemail = Directory.CreateDirectory(Path.Combine(directory, "voicemail")).FullName;
             asterisk = await HostAsterisk.StartAsync(
-                new Dictionary<string, string?>
+                new Dictionary<string, string?>(options.AsteriskEnvironment)
                 {
                     ["SIP_REGISTRAR"] = $"127.0.0.1:{provider.Port}",
                     ["SIP_USERNAME"] = SipUsername,
                     ["SIP_PASSWORD"] = SipPassword,
                     ["AMI_SECRET"] = AmiSecret,
+                    ["VOICEMAIL_DIR"] = voicemail,
+                    ["VOICEMAIL_SOUNDS_DIR"] = RepositoryLayout.PathOf("config", "asterisk", "sounds"),
                 },
                 TestIntervals,
                 FastTransactionTimeout,
                 cancellationToken);
             renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "sip-token" });
             var monitor = await MonitorUnderTest.StartAsync(
-                new Dictionary<string, string?>
+                new Dictionary<string, string?>(options.MonitorSettings)
                 {
                     ["Ami:Host"] = "127.0.0.1",
                     ["Ami:Port"] = asterisk.AmiPort.ToString(CultureInfo.InvariantCulture),
@@ -147,6 +151,9 @@ internal sealed class SipRig : IAsyncDisposable
         ProviderCalls.SendAsync(AsteriskAddress, scenario, arguments, sourceAddress, _directory, HangGuard, cancellationToken);
 
     /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
+    /// <summary>Where this rig's Asterisk records the answering machine's messages (VOICEMAIL_DIR).</summary>
+    public string VoicemailDirectory => Path.Combine(_directory, "voicemail");
+
     public Task<int> CallAsync(
         string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml") =>
         ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario);
