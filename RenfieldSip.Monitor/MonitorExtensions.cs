@@ -10,6 +10,8 @@ using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 
+using RenfieldSip.Monitor.Voicemail;
+
 namespace RenfieldSip.Monitor;
 
 internal static class MonitorExtensions
@@ -31,6 +33,7 @@ internal static class MonitorExtensions
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
+        builder.AddVoicemail();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -39,6 +42,7 @@ internal static class MonitorExtensions
     {
         app.MapTestCall();
         app.MapCallHistory();
+        app.MapVoicemail();
         app.MapOpenApi();
         return app;
     }

@@ -43,7 +43,7 @@ internal static class CallHistoryEndpoints
             return Results.Json(error, CallHistoryJsonContext.Default.CallHistoryError, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var page = await store.ReadAsync(query, cancellationToken);
+        var page = WithVoicemails(await store.ReadAsync(query, cancellationToken), request.HttpContext.RequestServices);
         return Results.Json(page, CallHistoryJsonContext.Default.CallPage);
     }
 
@@ -76,10 +76,16 @@ internal static class CallHistoryEndpoints
             cursor = id;
         }
 
-        var page = await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken);
+        var page = WithVoicemails(await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken), context.RequestServices);
         var words = webhook.Value.IsEnglish ? HistoryWording.English : HistoryWording.German;
         var html = CallsPageRenderer.Render(page, history.Ringing(), words, time.GetUtcNow(), time.LocalTimeZone, newest: cursor is null);
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html, cancellationToken);
     }
+
+    /// <summary>Each call with the message it left, if the Voicemail area keeps one.</summary>
+    private static CallPage WithVoicemails(CallPage page, IServiceProvider services) =>
+        services.GetService<ICallVoicemails>() is not { } voicemails
+            ? page
+            : page with { Calls = [.. page.Calls.Select(c => voicemails.Of(c.CallId) is { } v ? c with { Voicemail = v } : c)] };
 }

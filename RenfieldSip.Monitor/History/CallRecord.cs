@@ -75,4 +75,9 @@ internal sealed record CallRecord
     /// <summary>Whether Renfield was asked to speak it (false: a toast only); null when nothing reached Renfield.</summary>
     [JsonPropertyName("spoken")]
     public bool? Spoken { get; init; }
+
+    /// <summary>The message the caller left on the answering machine; null when none (joined when read, never stored).</summary>
+    [JsonPropertyName("voicemail")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CallVoicemail? Voicemail { get; init; }
 }

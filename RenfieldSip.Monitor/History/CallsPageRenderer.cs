@@ -19,12 +19,13 @@ internal static class CallsPageRenderer
         + "ol{list-style:none;margin:0;padding:0}li{background:#fff;border:1px solid #ddd;border-left:4px solid #999;border-radius:4px;margin:0 0 .5rem;padding:.4rem .6rem}"
         + "li.announced{border-left-color:#2a7}li.not-announced{border-left-color:#c33}li.ringing{border-left-color:#e90}"
         + ".who{font-weight:600;overflow-wrap:anywhere}.number,.details,.outcome{font-size:.9rem;overflow-wrap:anywhere}.details{color:#555}"
-        + ".tag{background:#eee;border-radius:3px;font-size:.75rem;margin-left:.3rem;padding:0 .3rem}nav a{display:inline-block;margin:.5rem 1rem .5rem 0}";
+        + ".tag{background:#eee;border-radius:3px;font-size:.75rem;margin-left:.3rem;padding:0 .3rem}nav a{display:inline-block;margin:.5rem 1rem .5rem 0}"
+        + ".voicemail audio{width:100%;margin:.3rem 0 0}.voicemail form{display:inline}.transcript{display:block;font-style:italic}";
 
     /// <summary>Nothing but the one inline style; no script, image, frame or form target of any origin.</summary>
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
-        + "img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        + "img-src 'none'; media-src 'self'; script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static string Render(CallPage page, IReadOnlyList<RingingCall> ringing, HistoryWording words, DateTimeOffset now, TimeZoneInfo zone, bool newest)
     {
@@ -122,7 +123,9 @@ internal static class CallsPageRenderer
             html.Append(" · ").Append(Encode(ending));
         }
 
-        html.Append("</div><div class=\"outcome\">").Append(words.OutcomeText(call)).Append("</div></li>");
+        html.Append("</div><div class=\"outcome\">").Append(words.OutcomeText(call)).Append("</div>");
+        VoicemailFragment.Append(html, call, words.Language);
+        html.Append("</li>");
     }
 
     private static void AppendRinging(StringBuilder html, RingingCall call, HistoryWording words, TimeZoneInfo zone)

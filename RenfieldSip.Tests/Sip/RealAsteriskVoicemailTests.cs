@@ -41,6 +41,67 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
 
         // Speech, not silence: the a-law sample's RMS is in the thousands; the silence Asterisk would write is 0.
         Assert.True(recording.Rms > 500, $"RMS {recording.Rms:F0}: the recording is (nearly) silent");
+
+        // The monitor: one sip.voicemail webhook, after the call's own announcement, with the caller as announced.
+        var requests = await rig.Renfield.WaitForAsync(
+            all => all.Any(r => r.JsonString("event_type") == "sip.voicemail" && r.CallerDigits == "491701234567"), "the voicemail webhook", HangGuard);
+        var ofCaller = requests.Where(r => r.CallerDigits == "491701234567").ToList();
+        var voicemail = Assert.Single(ofCaller, r => r.JsonString("event_type") == "sip.voicemail");
+        Assert.Equal("sip.incoming_call", ofCaller[0].JsonString("event_type"));
+        Assert.Equal($"Neue Sprachnachricht von Max Mustermann (0:0{(int)Math.Round(recording.Length.TotalSeconds)})", voicemail.JsonString("title"));
+        Assert.True(voicemail.Json!.Value.GetProperty("tts").GetBoolean());
+
+        // The history joins the message to the call; the audio streams with ranges; deleting removes it.
+        var callId = AmiEventTap.Value(message, "Uniqueid")!;
+        using var http = new HttpClient { BaseAddress = rig.Monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var record = await WaitForVoicemailRecordAsync(http, callId);
+        Assert.InRange(record.GetProperty("duration_seconds").GetDouble(), recording.Length.TotalSeconds - 0.05, recording.Length.TotalSeconds + 0.05);
+        Assert.False(record.GetProperty("heard").GetBoolean());
+        Assert.Equal("delivered", record.GetProperty("announcement").GetString());
+        var audioUrl = record.GetProperty("audio_url").GetString()!;
+
+        using var whole = await http.GetAsync(new Uri(audioUrl, UriKind.Relative), Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal("audio/wav", whole.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(path, Cancellation), await whole.Content.ReadAsByteArrayAsync(Cancellation));
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, new Uri(audioUrl, UriKind.Relative));
+        ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(44, 1043);
+        using var part = await http.SendAsync(ranged, Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(1000, (await part.Content.ReadAsByteArrayAsync(Cancellation)).Length);
+        Assert.True((await WaitForVoicemailRecordAsync(http, callId)).GetProperty("heard").GetBoolean());
+
+        using var deleted = await http.DeleteAsync(new Uri(audioUrl, UriKind.Relative), Cancellation);
+        using var gone = await http.GetAsync(new Uri(audioUrl, UriKind.Relative), Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.False(File.Exists(path));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WaitForVoicemailRecordAsync(HttpClient http, string callId)
+    {
+        System.Text.Json.JsonElement found = default;
+        await Support.Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync(new Uri("/api/calls", UriKind.Relative), Cancellation);
+                var page = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation)).RootElement;
+                foreach (var call in page.GetProperty("calls").EnumerateArray())
+                {
+                    if (call.GetProperty("call_id").GetString() == callId && call.TryGetProperty("voicemail", out var voicemail)
+                        && voicemail.TryGetProperty("announcement", out var announcement) && announcement.ValueKind == System.Text.Json.JsonValueKind.String)
+                    {
+                        found = voicemail.Clone();
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            "the call's record with its announced message",
+            HangGuard,
+            Cancellation);
+        return found;
     }
 
     [Fact]
@@ -56,6 +117,13 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
         Assert.Equal(0, exit);
         Assert.InRange(WavFile.Read(path).Length, Sent - Tolerance, Sent + Tolerance);
         Assert.All(message, field => Assert.DoesNotContain("9876543", field.Value, StringComparison.Ordinal));
+        var announced = await rig.Renfield.WaitForAsync(
+            all => all.Any(r => r.JsonString("event_type") == "sip.voicemail" && r.JsonString("title")!.Contains("anonymen", StringComparison.Ordinal)),
+            "the withheld caller's voicemail webhook",
+            HangGuard);
+        Assert.StartsWith("Neue Sprachnachricht von einem anonymen Anrufer (0:0", announced.Last(r => r.JsonString("event_type") == "sip.voicemail").JsonString("title"), StringComparison.Ordinal);
+        Assert.All(announced, r => Assert.DoesNotContain("9876543", System.Text.Encoding.UTF8.GetString(r.Body), StringComparison.Ordinal));
+        Assert.All(rig.Monitor.Logs.GetSnapshot(), r => Assert.DoesNotContain("9876543", r.Message, StringComparison.Ordinal));
         Assert.All(Directory.EnumerateFiles(rig.VoicemailDirectory), f => Assert.DoesNotContain("9876543", f, StringComparison.Ordinal));
     }
 

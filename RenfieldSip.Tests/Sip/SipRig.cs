@@ -112,6 +112,7 @@ internal sealed class SipRig : IAsyncDisposable
                     ["Webhook:Url"] = renfield.WebhookUrl.ToString(),
                     ["Webhook:Token"] = "sip-token",
                     ["Phonebook:Path"] = Path.Combine(directory, "phonebook.yaml"),
+                    ["Voicemail:Directory"] = voicemail,
                 },
                 cancellationToken: cancellationToken);
             var rig = new SipRig(directory, provider, asterisk, renfield, monitor);
