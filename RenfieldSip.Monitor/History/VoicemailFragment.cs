@@ -5,8 +5,9 @@ using System.Text.Encodings.Web;
 namespace RenfieldSip.Monitor.History;
 
 /// <summary>
-/// A call's message on the call list: an audio player (the browser asks for ranges and shows the duration), what
-/// was said, and a delete button. No script: the player is the browser's own.
+/// A call's message on the call list: its length, an audio player (the browser asks for ranges once played; it does
+/// not preload, so showing the list does not count as hearing the message), what was said, and a delete button. No
+/// script: the player is the browser's own.
 /// </summary>
 internal static class VoicemailFragment
 {
@@ -30,7 +31,7 @@ internal static class VoicemailFragment
             html.Append("<span class=\"tag\">").Append(german ? "neu" : "new").Append("</span>");
         }
 
-        html.Append("<audio controls preload=\"metadata\" src=\"").Append(HtmlEncoder.Default.Encode(path)).Append("\"></audio>");
+        html.Append("<audio controls preload=\"none\" src=\"").Append(HtmlEncoder.Default.Encode(path)).Append("\"></audio>");
         if (message.Transcript is { } transcript)
         {
             html.Append("<q class=\"transcript\">").Append(HtmlEncoder.Default.Encode(transcript)).Append("</q>");

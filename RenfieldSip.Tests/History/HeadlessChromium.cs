@@ -25,7 +25,10 @@ internal static class HeadlessChromium
         }
     }
 
-    public static async Task<string> DumpDomAsync(Uri page, CancellationToken cancellationToken)
+    /// <param name="page">The page.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <param name="virtualTimeBudget">Lets the page's own work after load (a player reading its media) finish before the dump.</param>
+    public static async Task<string> DumpDomAsync(Uri page, CancellationToken cancellationToken, TimeSpan? virtualTimeBudget = null)
     {
         var profile = Directory.CreateTempSubdirectory("renfieldsip-chromium-").FullName;
         try
@@ -43,6 +46,11 @@ internal static class HeadlessChromium
                      })
             {
                 startInfo.ArgumentList.Add(argument);
+            }
+
+            if (virtualTimeBudget is { } budget)
+            {
+                startInfo.ArgumentList.Insert(startInfo.ArgumentList.Count - 2, "--virtual-time-budget=" + ((int)budget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             using var process = Process.Start(startInfo)!;
