@@ -28,7 +28,8 @@ public sealed class AnsweringMachineTemplateTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StandardError);
         var machine = Steps(_harness.RenderedDocument("extensions.conf").Section("renfield-answering-machine"));
         Assert.Equal("Wait(20)", machine[0]);
-        Assert.Contains("Record(/var/spool/asterisk/renfield-voicemail/${RENFIELD_VOICEMAIL},5,120,kq)", machine);
+        Assert.Contains("Set(RENFIELD_VOICEMAIL_PATH=/var/spool/asterisk/renfield-voicemail/${RENFIELD_VOICEMAIL})", machine);
+        Assert.Contains("Record(${RENFIELD_VOICEMAIL_PATH},5,120,kq)", machine);
         Assert.Contains($"Set(RENFIELD_GREETING={_harness.TemplateDirectory}/sounds/greeting)", machine);
         Assert.DoesNotContain("${VOICEMAIL_", _harness.Rendered("extensions.conf"), StringComparison.Ordinal);
     }
@@ -47,7 +48,8 @@ public sealed class AnsweringMachineTemplateTests : IDisposable
         Assert.True(result.ExitCode == 0, result.StandardError);
         var machine = Steps(_harness.RenderedDocument("extensions.conf").Section("renfield-answering-machine"));
         Assert.Equal("Wait(3)", machine[0]);
-        Assert.Contains("Record(/data/voicemail/${RENFIELD_VOICEMAIL},5,60,kq)", machine);
+        Assert.Contains("Set(RENFIELD_VOICEMAIL_PATH=/data/voicemail/${RENFIELD_VOICEMAIL})", machine);
+        Assert.Contains("Record(${RENFIELD_VOICEMAIL_PATH},5,60,kq)", machine);
         Assert.Contains("Set(RENFIELD_GREETING=/data/sounds/greeting)", machine);
     }
 
