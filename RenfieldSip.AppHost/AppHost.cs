@@ -13,6 +13,9 @@ var sipPassword = builder.AddParameter("sip-password", secret: true);
 // No special characters: the secret travels through environment files and Asterisk config.
 var amiSecret = builder.AddParameter("ami-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
+// The monitor's access token (MONITOR_TOKEN): generated and kept like the AMI secret; the dashboard's command sends it.
+var monitorToken = builder.AddParameter("monitor-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var webhookUrl = builder.AddParameter("webhook-url");
 var webhookToken = builder.AddParameter("webhook-token", secret: true);
 
@@ -30,9 +33,8 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
     .WithEnvironment("SIP_PASSWORD", sipPassword)
     .WithEnvironment("AMI_SECRET", amiSecret)
     // SIP writes its own addresses and ports into every message, so 5060 must reach the host
-    // unchanged: fixed, unproxied, on udp and tcp.
+    // unchanged: fixed, unproxied, on udp (the provider presets need no TCP).
     .WithEndpoint(port: 5060, targetPort: 5060, scheme: "udp", name: "sip-udp", isProxied: false, isExternal: true, protocol: ProtocolType.Udp)
-    .WithEndpoint(port: 5060, targetPort: 5060, scheme: "tcp", name: "sip-tcp", isProxied: false, isExternal: true, protocol: ProtocolType.Tcp)
     // AMI stays internal: only the monitor talks to it.
     .WithEndpoint(targetPort: 5038, scheme: "tcp", name: "ami")
     .WithHealthCheck("asterisk-ami");
@@ -40,7 +42,9 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
 builder.Services.AddHealthChecks()
     .AddCheck("asterisk-ami", new AmiBannerHealthCheck(asterisk.GetEndpoint("ami")));
 
+// The tag docker-compose.yml runs, so both ways of running the app use one Redis.
 var redis = builder.AddRedis("redis")
+    .WithImageTag("8.6")
     .WithDataVolume("renfieldsip-redis-data");
 
 // The phonebook is read from the repository while developing, from a read-only mount when published.
@@ -49,10 +53,12 @@ var phonebookPath = builder.ExecutionContext.IsPublishMode
     : Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "config", "sip", "phonebook.yaml"));
 
 var ami = asterisk.GetEndpoint("ami");
-var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launchProfileName: null)
+var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/RenfieldSip.Monitor.csproj", o => o.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(name: "http")
     // The call list (every call, its outcome) one click from the dashboard's resource view.
     .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/calls", DisplayText = "Anrufliste" })
+    // Where Renfield's agent reaches the call list and phonebook (mcp_servers.yaml, docs/SIP_INTEGRATION.md).
+    .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/mcp", DisplayText = "MCP" })
     // Healthy once logged in to AMI; Degraded (still 200) while Redis is down and the in-memory window is used.
     .WithHttpHealthCheck("/health")
     // The monitor reads ConnectionStrings:redis only; REDIS_HOST/REDIS_PASSWORD/... would just
@@ -69,6 +75,7 @@ var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launch
     .WithEnvironment("RENFIELD_WEBHOOK_URL", webhookUrl)
     .WithEnvironment("RENFIELD_WEBHOOK_TOKEN", webhookToken)
     .WithEnvironment("PHONEBOOK_PATH", phonebookPath)
+    .WithEnvironment("MONITOR_TOKEN", monitorToken)
     // Drives a synthetic call "Testanruf" through the monitor's real pipeline (identity, dedup, webhook).
     .WithHttpCommand(
         "/api/test-call",
@@ -80,6 +87,9 @@ var monitor = builder.AddProject<Projects.RenfieldSip_Monitor>("monitor", launch
             Method = HttpMethod.Post,
             Description = "Sendet einen synthetischen Anruf durch Telefonbuch, Dedup und Renfield-Webhook.",
             IconName = "Call",
+            PrepareRequest = async context =>
+                context.Request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                    "Bearer", await monitorToken.Resource.GetValueAsync(context.CancellationToken)),
         });
 
 // A CardDAV address book (Nextcloud, Radicale, Baïkal) is optional: its parameters exist only once its URL is set

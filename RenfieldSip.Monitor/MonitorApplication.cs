@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Access;
+
 namespace RenfieldSip.Monitor;
 
 /// <summary>Builds the monitor as Program runs it; tests build the very same application.</summary>
@@ -12,6 +14,7 @@ internal static class MonitorApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMonitorAccess();
         app.MapDefaultEndpoints();
         app.MapMonitorEndpoints();
         return app;

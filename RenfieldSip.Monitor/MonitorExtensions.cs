@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
@@ -5,22 +6,25 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
-
 using RenfieldSip.Monitor.Voicemail;
 
 namespace RenfieldSip.Monitor;
 
 internal static class MonitorExtensions
 {
+    public const string ApiPrefix = "/api";
+
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         builder.Configuration.AddSeedEnvironmentAliases();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitorTelemetry();
+        builder.AddMonitorAccess();
 
         // Before every other area: hosted services stop in reverse order, so the history writer stops last and
         // still records what the announcement workers finish while they stop.
@@ -35,15 +39,28 @@ internal static class MonitorExtensions
         builder.AddTrunkMonitoring();
         builder.AddVoicemail();
         builder.Services.AddOpenApi();
+        builder.AddMonitorMcpServer();
         return builder;
     }
 
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
-        app.MapTestCall();
-        app.MapCallHistory();
-        app.MapVoicemail();
-        app.MapOpenApi();
+        // One group per audience. Open without a credential: /health and /alive (ServiceDefaults) and the login form;
+        // everything else falls to the fallback policy (bearer token).
+        var api = app.MapGroup(ApiPrefix).RequireAuthorization(AccessSchemes.ApiPolicy);
+        api.MapTestCall();
+        api.MapCallHistoryApi();
+        api.MapVoicemailApi();
+        app.MapOpenApi().RequireAuthorization(AccessSchemes.ApiPolicy);
+
+        var page = app.MapGroup(CallHistoryEndpoints.PagePath).RequireAuthorization(AccessSchemes.PagePolicy);
+        page.MapCallsPage();
+        page.MapVoicemailPage();
+        page.MapLogout();
+        app.MapLogin();
+
+        // Renfield's agent: the same history and phonebook, the same bearer token as /api.
+        app.MapMonitorMcp().RequireAuthorization(AccessSchemes.ApiPolicy);
         return app;
     }
 }

@@ -78,11 +78,12 @@ public static class Extensions
         // Readiness: every check must pass. Liveness: only the process itself, so a Redis or Asterisk
         // outage never gets the monitor restarted by an orchestrator.
         // Readiness answers with every check's status and reason (JSON); liveness stays the bare status word.
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        // Listed open on purpose: probes carry no credential, and neither answer holds anything about callers.
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

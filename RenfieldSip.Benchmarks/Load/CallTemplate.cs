@@ -1,6 +1,6 @@
 using System.Text;
-using RenfieldSip.Benchmarks.Captures;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Benchmarks.Load;
 
@@ -44,7 +44,7 @@ internal sealed class CallTemplate
         var text = new StringBuilder();
         foreach (var name in eventNames)
         {
-            var block = capture.Blocks.Single(b => IsEvent(b, name));
+            var block = capture.Frames.Single(b => IsEvent(b, name));
             text.Append(Encoding.UTF8.GetString(block));
         }
 

@@ -1,6 +1,6 @@
 using System.Text;
-using RenfieldSip.Benchmarks.Captures;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Benchmarks.Load;
 
@@ -35,9 +35,9 @@ internal sealed class NoiseRing
     {
         var pool = new List<byte[]>();
         var mix = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var file in AmiCapture.FileNames("*.read-all.ami"))
+        foreach (var file in AmiCapture.Names("*.read-all.ami"))
         {
-            foreach (var block in AmiCapture.Load(file).Blocks)
+            foreach (var block in AmiCapture.Load(file).Frames)
             {
                 var frame = new AmiFrame(block);
                 if (frame.Kind != AmiFrameKind.Event || !frame.TryGetValue("Privilege"u8, out var privilege))

@@ -1,5 +1,5 @@
-using RenfieldSip.Benchmarks.Captures;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Benchmarks.Micro;
 
@@ -32,9 +32,9 @@ internal sealed class CaptureCorpus
     public static CaptureCorpus Load(string corpus)
     {
         var pattern = corpus == "read-all" ? "*.read-all.ami" : "*.ami";
-        var blocks = AmiCapture.FileNames(pattern)
+        var blocks = AmiCapture.Names(pattern)
             .Where(name => corpus == "read-all" || !name.Contains(".read-all", StringComparison.Ordinal))
-            .SelectMany(name => AmiCapture.Load(name).Blocks)
+            .SelectMany(name => AmiCapture.Load(name).Frames)
             .Where(block => new AmiFrame(block).Kind == AmiFrameKind.Event)
             .ToArray();
 

@@ -36,9 +36,13 @@ internal sealed class AmiOptionsValidator : IValidateOptions<AmiOptions>
         {
             failures.Add("Ami:Secret (AMI_SECRET) is required: set it to the secret of the manager.conf user.");
         }
-        else if (string.Equals(options.Secret, "changeme", StringComparison.OrdinalIgnoreCase))
+        else if (AmiSecretPolicy.Placeholders.Contains(options.Secret))
         {
-            failures.Add("Ami:Secret (AMI_SECRET) is still the placeholder 'changeme': set the real manager.conf secret.");
+            failures.Add($"Ami:Secret (AMI_SECRET) is still the placeholder '{options.Secret}': set a real secret (e.g. openssl rand -hex 24) in Asterisk and here.");
+        }
+        else if (options.Secret.Length < AmiSecretPolicy.MinimumLength)
+        {
+            failures.Add($"Ami:Secret (AMI_SECRET) must be at least {AmiSecretPolicy.MinimumLength} characters long (e.g. openssl rand -hex 24).");
         }
         else if (options.Secret.AsSpan().IndexOfAny('\r', '\n') >= 0)
         {

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.Dedup;
 
 namespace RenfieldSip.Monitor.Announcements;
 
@@ -12,6 +15,8 @@ internal static class AnnouncementsServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
         builder.Services.AddSingleton<CallQueue>();
         builder.Services.AddSingleton<AnnouncementPolicy>();
+        builder.Services.TryAddSingleton<AccessToken>();
+        builder.Services.TryAddSingleton<DedupKeyHasher>();
         builder.Services.AddSingleton<CallAnnouncer>();
         builder.Services.AddHostedService<AnnouncementService>();
         return builder;

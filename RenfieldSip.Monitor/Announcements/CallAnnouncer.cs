@@ -13,6 +13,7 @@ internal sealed class CallAnnouncer(
     ICallerIdentifier identifier,
     AnnouncementPolicy policy,
     IDedupStore dedup,
+    DedupKeyHasher dedupKeys,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
     ICallHistory history,
@@ -97,7 +98,7 @@ internal sealed class CallAnnouncer(
             return decision.Rule == AnnouncementDecision.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
         }
 
-        if (!await dedup.TryClaimAsync(DedupKey(call, caller, dedupPerCall), cancellationToken))
+        if (!await dedup.TryClaimAsync(dedupKeys.Hash(DedupKey(call, caller, dedupPerCall)), cancellationToken))
         {
             telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", "dedup"));
             Log.Suppressed(logger, call.CallId, Shown(caller), _window);

@@ -13,13 +13,16 @@ namespace RenfieldSip.Monitor.Announcements;
 /// </summary>
 internal static class TestCallEndpoint
 {
-    public const string Path = "/api/test-call";
+    public const string Path = MonitorExtensions.ApiPrefix + RelativePath;
+
+    private const string RelativePath = "/test-call";
 
     private const string DefaultName = "Testanruf";
 
+    /// <summary>Maps below the <c>/api</c> group; every press makes Renfield speak, so presses are rate-limited.</summary>
     public static IEndpointRouteBuilder MapTestCall(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandleAsync);
+        endpoints.MapPost(RelativePath, HandleAsync).RequireRateLimiting(Access.AccessSchemes.TestCallLimit);
         return endpoints;
     }
 
@@ -34,6 +37,12 @@ internal static class TestCallEndpoint
         TestCallRequest? body = null;
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
+            // A form or plain text is what another site's page can send without asking; only JSON is read.
+            if (!request.HasJsonContentType())
+            {
+                return Answer(new TestCallResponse("-", "Content-Type must be application/json"), StatusCodes.Status415UnsupportedMediaType);
+            }
+
             try
             {
                 body = await request.ReadFromJsonAsync(MonitorJsonContext.Default.TestCallRequest, cancellationToken);
@@ -41,6 +50,10 @@ internal static class TestCallEndpoint
             catch (System.Text.Json.JsonException)
             {
                 return Answer(new TestCallResponse("-", "Body must be JSON like {\"number\":\"+49 170 1234567\",\"name\":\"Max\"}"), StatusCodes.Status400BadRequest);
+            }
+            catch (BadHttpRequestException exception)
+            {
+                return Answer(new TestCallResponse("-", "The body could not be read"), exception.StatusCode);
             }
         }
 
@@ -53,7 +66,7 @@ internal static class TestCallEndpoint
 
         // Without a number there is nothing to look up: the announcement names the test itself.
         var caller = body?.Number is null
-            ? new CallerIdentity(CallerKind.Named, UntrustedText.SanitizeName(body?.Name ?? DefaultName), null, null)
+            ? new CallerIdentity(CallerKind.TestCall, UntrustedText.SanitizeName(body?.Name ?? DefaultName), null, null)
             : null;
         var outcome = await announcer.AnnounceAsync(call, caller, dedupPerCall: true, cancellationToken);
         var response = new TestCallResponse(callId, outcome.ToString());

@@ -21,6 +21,6 @@ internal static partial class Log
     [LoggerMessage(1105, LogLevel.Warning, "Call {CallId} forgotten: the AMI session ended while it was ringing (announced: {Announced})")]
     public static partial void CallLostWithSession(ILogger logger, string callId, bool announced);
 
-    [LoggerMessage(1111, LogLevel.Warning, "Ignored an AMI {EventName} event that names two different Uniqueids or Contexts: a caller id carried a raw line break that the PBX did not escape, so the event cannot be attributed to a call")]
+    [LoggerMessage(1113, LogLevel.Warning, "Ignored an AMI {EventName} event that names two different Uniqueids or Contexts: a caller id carried a raw line break that the PBX did not escape, so the event cannot be attributed to a call")]
     public static partial void AmbiguousEvent(ILogger logger, string eventName);
 }

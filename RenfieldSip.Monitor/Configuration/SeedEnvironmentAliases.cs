@@ -20,6 +20,7 @@ internal static class SeedEnvironmentAliases
         ["RENFIELD_WEBHOOK_URL"] = "Webhook:Url",
         ["RENFIELD_WEBHOOK_TOKEN"] = "Webhook:Token",
         ["PHONEBOOK_PATH"] = "Phonebook:Path",
+        ["MONITOR_TOKEN"] = "Access:Token",
 
         // One source of each kind by a plain variable, for compose files; more go under Phonebook__Sources__<name>__….
         ["PHONEBOOK_VCARD_PATH"] = "Phonebook:Sources:vcard:Path",

@@ -15,6 +15,12 @@ internal sealed class DedupOptions
     [NotBlank(AllowWhiteSpace = true, ErrorMessage = "Dedup:KeyPrefix must not be empty")]
     public string KeyPrefix { get; set; } = "renfieldsip:dedup:";
 
+    /// <summary>
+    /// The key that hashes caller numbers in dedup keys (any string, keep it secret). Unset: derived from
+    /// <c>Access:Token</c>; without a token, random per process (then monitors sharing one Redis do not share claims).
+    /// </summary>
+    public string? HashKey { get; set; }
+
     /// <summary>How long a claim waits for Redis before the in-memory store answers instead.</summary>
     [PositiveTimeSpan("00:00:30", ErrorMessage = "Dedup:RedisTimeout must be greater than zero and at most 00:00:30")]
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);

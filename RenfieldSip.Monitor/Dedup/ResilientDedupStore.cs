@@ -32,9 +32,6 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
         }
     }
 
-    /// <summary>True when a Redis connection string was given.</summary>
-    public bool IsRedisConfigured => _redis is not null;
-
     /// <summary>True while Redis is configured but claims are answered from memory (for the dedup metrics).</summary>
     public bool IsDegraded => _redis?.Outage.IsActive ?? false;
 
@@ -43,9 +40,6 @@ internal sealed class ResilientDedupStore : IDedupStore, IHostedService, IAsyncD
 
     /// <summary>The one Redis connection of the process, shared with the call history; null without Redis.</summary>
     public RedisConnection? Connection => _redis;
-
-    /// <summary><c>host:port</c> of the configured Redis endpoints, never the password; null without Redis.</summary>
-    public string? RedisEndpoint => _redis?.Endpoint;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -90,8 +90,10 @@ internal sealed class CallHistory : ICallHistory
             {
                 if (!entry.TestCall && !entry.Ended)
                 {
+                    // While it rings only a phonebook name heads the row; a caller's own claim waits for the record.
                     var (number, name, withheld) = Announced(entry.Caller);
-                    ringing.Add(new RingingCall(entry.CallId, entry.StartedAt, entry.Did, number, name, withheld));
+                    var contactName = entry.Caller?.Kind == CallerKind.Contact ? name : null;
+                    ringing.Add(new RingingCall(entry.CallId, entry.StartedAt, entry.Did, number, contactName, withheld));
                 }
             }
         }

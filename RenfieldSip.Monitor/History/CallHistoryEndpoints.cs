@@ -1,19 +1,40 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using StackExchange.Redis;
 
 namespace RenfieldSip.Monitor.History;
 
-/// <summary><c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>GET /calls</c> (the page), on the monitor's HTTP port.</summary>
+/// <summary>
+/// <c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>DELETE /api/calls?number=</c> (bearer token), and
+/// <c>GET /calls</c> (the page) with its <c>POST /calls/erase</c> form (session cookie and antiforgery), on the
+/// monitor's HTTP port.
+/// </summary>
 internal static class CallHistoryEndpoints
 {
-    public const string ApiPath = "/api/calls";
-    public const string PagePath = "/calls";
+    public const string ApiPath = MonitorExtensions.ApiPrefix + ApiRelativePath;
+    public const string PagePath = AccessSchemes.PagePath;
+    public const string ErasePath = PagePath + EraseRelativePath;
 
-    public static IEndpointRouteBuilder MapCallHistory(this IEndpointRouteBuilder endpoints)
+    private const string ApiRelativePath = "/calls";
+    private const string EraseRelativePath = "/erase";
+
+    /// <summary>Maps below the <c>/api</c> group.</summary>
+    public static IEndpointRouteBuilder MapCallHistoryApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ApiPath, ListAsync)
+        endpoints.MapDelete(ApiRelativePath, EraseAsync)
+            .WithName("EraseCaller")
+            .WithTags("Call history")
+            .WithSummary("Erase one caller from the history")
+            .WithDescription("Removes every stored call from this number (any format: `+49 170 1234567`, `01701234567`). Answers how many were removed.")
+            .Produces<EraseResult>(StatusCodes.Status200OK)
+            .Produces<CallHistoryError>(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapGet(ApiRelativePath, ListAsync)
             .WithName("ListCalls")
             .WithTags("Call history")
             .WithSummary("Recorded calls, newest first")
@@ -23,9 +44,55 @@ internal static class CallHistoryEndpoints
                 + "back with `before` = the previous page's `next_before`.")
             .Produces<CallPage>(StatusCodes.Status200OK)
             .Produces<CallHistoryError>(StatusCodes.Status400BadRequest);
-        endpoints.MapGet(PagePath, PageAsync).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>Maps below the <c>/calls</c> group.</summary>
+    public static IEndpointRouteBuilder MapCallsPage(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(string.Empty, PageAsync).ExcludeFromDescription();
+        endpoints.MapPost(EraseRelativePath, EraseFromPageAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    internal static async Task<IResult> EraseAsync(
+        CallHistoryStore store,
+        PhoneNumberNormalizer normalizer,
+        [FromQuery, Description("The caller's number, in any format.")] string? number,
+        CancellationToken cancellationToken)
+    {
+        if (normalizer.Normalize(number) is not { } wanted)
+        {
+            return Results.Json(
+                new CallHistoryError("invalid_parameter", "number", "number: the caller's number, like +49 170 1234567"),
+                CallHistoryJsonContext.Default.CallHistoryError,
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var erased = await store.EraseAsync(record => SameCaller(normalizer, record, wanted), cancellationToken);
+            return Results.Json(new EraseResult(erased), CallHistoryJsonContext.Default.EraseResult);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return Results.Text("Redis is unreachable: nothing was erased there; try again.\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    internal static async Task<IResult> EraseFromPageAsync(
+        CallHistoryStore store,
+        PhoneNumberNormalizer normalizer,
+        [FromForm(Name = "number")] string? number,
+        CancellationToken cancellationToken)
+    {
+        var answer = await EraseAsync(store, normalizer, number, cancellationToken);
+        return answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK or null } ? Results.Redirect(PagePath) : answer;
+    }
+
+    // The history keeps numbers formatted for people; both sides go through the phonebook's normalizer.
+    private static bool SameCaller(PhoneNumberNormalizer normalizer, CallRecord record, NormalizedNumber wanted) =>
+        record.CallerNumber is { } stored && normalizer.Normalize(stored)?.Key == wanted.Key;
 
     internal static async Task<IResult> ListAsync(
         HttpRequest request,
@@ -51,6 +118,7 @@ internal static class CallHistoryEndpoints
         HttpContext context,
         CallHistoryStore store,
         CallHistory history,
+        IAntiforgery antiforgery,
         IOptions<WebhookOptions> webhook,
         TimeProvider time,
         [FromQuery] string? before,
@@ -78,7 +146,9 @@ internal static class CallHistoryEndpoints
 
         var page = WithVoicemails(await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken), context.RequestServices);
         var words = webhook.Value.IsEnglish ? HistoryWording.English : HistoryWording.German;
-        var html = CallsPageRenderer.Render(page, history.Ringing(), words, time.GetUtcNow(), time.LocalTimeZone, newest: cursor is null);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var form = new FormToken(tokens.FormFieldName, tokens.RequestToken!);
+        var html = CallsPageRenderer.Render(page, history.Ringing(), words, time.GetUtcNow(), time.LocalTimeZone, newest: cursor is null, form);
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html, cancellationToken);
     }

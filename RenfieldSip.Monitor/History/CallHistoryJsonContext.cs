@@ -10,6 +10,7 @@ namespace RenfieldSip.Monitor.History;
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(CallPage))]
 [JsonSerializable(typeof(CallHistoryError))]
+[JsonSerializable(typeof(EraseResult))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class CallHistoryJsonContext : JsonSerializerContext;

@@ -101,6 +101,24 @@ internal sealed class CallHistoryStore : IHostedService
         }
     }
 
+    /// <summary>
+    /// Removes every stored record <paramref name="match"/> picks, from memory and from Redis; returns how many. Throws
+    /// <see cref="RedisException"/> or <see cref="TimeoutException"/> when Redis is configured but cannot erase now:
+    /// an erasure must not report success while the records stay.
+    /// </summary>
+    public async Task<int> EraseAsync(Func<CallRecord, bool> match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var erased = _memory.Erase(match);
+        if (_redis is null)
+        {
+            return erased;
+        }
+
+        var redis = Redis() ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected");
+        return erased + await redis.EraseAsync(match).WaitAsync(RedisTimeout, _time, cancellationToken);
+    }
+
     private RedisCallHistoryStore? Redis()
     {
         if (_redis is null)

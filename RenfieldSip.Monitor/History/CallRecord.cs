@@ -32,7 +32,10 @@ internal sealed record CallRecord
     [JsonPropertyName("caller_number")]
     public string? CallerNumber { get; init; }
 
-    /// <summary>The caller's name as announced; null when none was announced.</summary>
+    /// <summary>
+    /// The caller's name: from the phonebook (announced), or the display name the call carried (shown as the caller's
+    /// claim, never announced, see <see cref="NameSource"/>); null when there is none.
+    /// </summary>
     [JsonPropertyName("caller_name")]
     public string? CallerName { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using RenfieldSip.Monitor.Access;
 
 namespace RenfieldSip.Monitor.History;
 
@@ -20,14 +21,15 @@ internal static class CallsPageRenderer
         + "li.announced{border-left-color:#2a7}li.not-announced{border-left-color:#c33}li.ringing{border-left-color:#e90}"
         + ".who{font-weight:600;overflow-wrap:anywhere}.number,.details,.outcome{font-size:.9rem;overflow-wrap:anywhere}.details{color:#555}"
         + ".tag{background:#eee;border-radius:3px;font-size:.75rem;margin-left:.3rem;padding:0 .3rem}nav a{display:inline-block;margin:.5rem 1rem .5rem 0}"
-        + ".voicemail audio{width:100%;margin:.3rem 0 0}.voicemail form{display:inline}.transcript{display:block;font-style:italic}";
+        + "form{display:inline}.erase{font-size:.8rem;margin-top:.2rem}"
+        + ".voicemail audio{width:100%;margin:.3rem 0 0}.transcript{display:block;font-style:italic}";
 
-    /// <summary>Nothing but the one inline style; no script, image, frame or form target of any origin.</summary>
+    /// <summary>Nothing but the one inline style and the monitor's own audio; no script, image or frame; forms post only to the monitor itself.</summary>
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
         + "img-src 'none'; media-src 'self'; script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static string Render(CallPage page, IReadOnlyList<RingingCall> ringing, HistoryWording words, DateTimeOffset now, TimeZoneInfo zone, bool newest)
+    public static string Render(CallPage page, IReadOnlyList<RingingCall> ringing, HistoryWording words, DateTimeOffset now, TimeZoneInfo zone, bool newest, FormToken? form = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(ringing);
@@ -60,7 +62,7 @@ internal static class CallsPageRenderer
 
         foreach (var call in page.Calls)
         {
-            AppendCall(html, call, words, zone);
+            AppendCall(html, call, words, zone, form);
         }
 
         html.Append("</ol><nav>");
@@ -75,22 +77,37 @@ internal static class CallsPageRenderer
                 .Append(UrlEncoder.Default.Encode(next)).Append("\">").Append(words.Older).Append("</a>");
         }
 
-        return html.Append("</nav></body></html>").ToString();
+        html.Append("</nav>");
+        if (form is not null)
+        {
+            html.Append("<form method=\"post\" action=\"").Append(LoginEndpoints.LogoutPath).Append("\">");
+            AppendFormToken(html, form);
+            html.Append("<input type=\"submit\" value=\"").Append(words.LogOut).Append("\"></form>");
+        }
+
+        return html.Append("</body></html>").ToString();
     }
 
-    private static void AppendCall(StringBuilder html, CallRecord call, HistoryWording words, TimeZoneInfo zone)
+    private static void AppendCall(StringBuilder html, CallRecord call, HistoryWording words, TimeZoneInfo zone, FormToken? form)
     {
         var announced = call.Outcome == CallOutcome.Announced;
         html.Append("<li class=\"call ").Append(announced ? "announced" : "not-announced").Append("\" data-call-id=\"")
             .Append(Encode(call.CallId)).Append("\" data-outcome=\"").Append(SnakeCaseEnumConverter<CallOutcome>.Name(call.Outcome)).Append("\">");
-        AppendCaller(html, call.CallerName, call.CallerNumber, call.Withheld, words);
+        var selfNamed = call.NameSource == CallerNameSource.CallerId && call.CallerNumber is not null;
+        AppendCaller(html, selfNamed ? null : call.CallerName, call.CallerNumber, call.Withheld, words);
         if (call.TestCall)
         {
             html.Append("<span class=\"tag\">").Append(words.TestCall).Append("</span>");
         }
 
         html.Append("</div>");
-        if (call.CallerName is not null && call.CallerNumber is not null)
+        if (selfNamed && call.CallerName is not null)
+        {
+            // A name only the caller's own signalling claims is never shown (or spoken) as if it were a contact.
+            html.Append("<div class=\"number\">").Append(words.CallsItself).Append(" „").Append(Encode(call.CallerName))
+                .Append("“ · ").Append(words.FromCallerId).Append("</div>");
+        }
+        else if (call.CallerName is not null && call.CallerNumber is not null)
         {
             var source = call.NameSource switch
             {
@@ -124,9 +141,20 @@ internal static class CallsPageRenderer
         }
 
         html.Append("</div><div class=\"outcome\">").Append(words.OutcomeText(call)).Append("</div>");
-        VoicemailFragment.Append(html, call, words.Language);
+        VoicemailFragment.Append(html, call, words.Language, form);
+        if (form is not null && call.CallerNumber is not null && !call.TestCall)
+        {
+            html.Append("<form class=\"erase\" method=\"post\" action=\"").Append(CallHistoryEndpoints.ErasePath)
+                .Append("\"><input type=\"hidden\" name=\"number\" value=\"").Append(Encode(call.CallerNumber)).Append("\">");
+            AppendFormToken(html, form);
+            html.Append("<input type=\"submit\" value=\"").Append(words.Erase).Append("\"></form>");
+        }
+
         html.Append("</li>");
     }
+
+    internal static void AppendFormToken(StringBuilder html, FormToken form) =>
+        html.Append("<input type=\"hidden\" name=\"").Append(Encode(form.FieldName)).Append("\" value=\"").Append(Encode(form.Value)).Append("\">");
 
     private static void AppendRinging(StringBuilder html, RingingCall call, HistoryWording words, TimeZoneInfo zone)
     {

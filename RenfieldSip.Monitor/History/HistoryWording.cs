@@ -32,7 +32,10 @@ internal sealed record HistoryWording(
     string CallerHungUp,
     string Rejected,
     string OtherCause,
-    string Lost)
+    string Lost,
+    string CallsItself,
+    string Erase,
+    string LogOut)
 {
     public static HistoryWording German { get; } = new(
         Language: "de",
@@ -65,7 +68,10 @@ internal sealed record HistoryWording(
         CallerHungUp: "Anrufer hat aufgelegt",
         Rejected: "nach der Klingelzeit abgewiesen",
         OtherCause: "beendet, Ursache",
-        Lost: "Ende nicht gesehen (Verbindung zu Asterisk unterbrochen)");
+        Lost: "Ende nicht gesehen (Verbindung zu Asterisk unterbrochen)",
+        CallsItself: "nennt sich",
+        Erase: "Anrufer aus der Liste löschen",
+        LogOut: "Abmelden");
 
     public static HistoryWording English { get; } = new(
         Language: "en",
@@ -98,7 +104,10 @@ internal sealed record HistoryWording(
         CallerHungUp: "caller hung up",
         Rejected: "turned away after the ring time",
         OtherCause: "ended, cause",
-        Lost: "end not seen (connection to Asterisk lost)");
+        Lost: "end not seen (connection to Asterisk lost)",
+        CallsItself: "calls itself",
+        Erase: "Erase this caller from the list",
+        LogOut: "Log out");
 
     public string OutcomeText(CallRecord record)
     {

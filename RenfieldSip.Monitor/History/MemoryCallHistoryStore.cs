@@ -110,6 +110,30 @@ internal sealed class MemoryCallHistoryStore
         }
     }
 
+    /// <summary>Removes every record <paramref name="match"/> picks; returns how many.</summary>
+    public int Erase(Func<CallRecord, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_lock)
+        {
+            var erased = 0;
+            for (var node = _records.First; node is not null;)
+            {
+                var next = node.Next;
+                if (match(node.Value))
+                {
+                    _records.Remove(node);
+                    _byCallId.Remove(node.Value.CallId);
+                    erased++;
+                }
+
+                node = next;
+            }
+
+            return erased;
+        }
+    }
+
     private static RecordId IdOf(CallRecord record) => RecordId.TryParse(record.Id, out var id) ? id : default;
 
     private void Trim(long nowMilliseconds)

@@ -104,6 +104,30 @@ internal sealed class RedisCallHistoryStore(IDatabase database, HistoryOptions o
         return new CallPage(calls, calls[^1].Id);
     }
 
+    /// <summary>Deletes every entry <paramref name="match"/> picks, whatever its age; returns how many.</summary>
+    public async Task<int> EraseAsync(Func<CallRecord, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var erased = 0;
+        RedisValue from = "-";
+        while (true)
+        {
+            var entries = await database.StreamRangeAsync(_stream, from, "+", ReadChunk, Order.Ascending);
+            var doomed = entries.Where(entry => Parse(entry) is { } record && match(record)).Select(entry => entry.Id).ToArray();
+            if (doomed.Length > 0)
+            {
+                erased += (int)await database.StreamDeleteAsync(_stream, doomed);
+            }
+
+            if (entries.Length < ReadChunk)
+            {
+                return erased;
+            }
+
+            from = "(" + entries[^1].Id;
+        }
+    }
+
     private static CallRecord? Parse(StreamEntry entry)
     {
         var json = entry[RecordField];

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using RenfieldSip.Monitor.Access;
 
 namespace RenfieldSip.Monitor.History;
 
 /// <summary>
 /// A call's message on the call list: its length, an audio player (the browser asks for ranges once played; it does
 /// not preload, so showing the list does not count as hearing the message), what was said, and a delete button. No
-/// script: the player is the browser's own.
+/// script: the player is the browser's own. The delete form carries the page's antiforgery token like the erase form.
 /// </summary>
 internal static class VoicemailFragment
 {
-    public static void Append(StringBuilder html, CallRecord call, string language)
+    public static void Append(StringBuilder html, CallRecord call, string language, FormToken? form)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(call);
@@ -37,7 +38,13 @@ internal static class VoicemailFragment
             html.Append("<q class=\"transcript\">").Append(HtmlEncoder.Default.Encode(transcript)).Append("</q>");
         }
 
-        html.Append("<form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(path + "/delete")).Append("\"><button type=\"submit\">")
-            .Append(german ? "Nachricht löschen" : "Delete message").Append("</button></form></div>");
+        if (form is not null)
+        {
+            html.Append("<form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(path + "/delete")).Append("\">");
+            CallsPageRenderer.AppendFormToken(html, form);
+            html.Append("<button type=\"submit\">").Append(german ? "Nachricht löschen" : "Delete message").Append("</button></form>");
+        }
+
+        html.Append("</div>");
     }
 }

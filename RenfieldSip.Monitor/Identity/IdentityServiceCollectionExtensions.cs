@@ -17,6 +17,7 @@ internal static class IdentityServiceCollectionExtensions
         services.TryAddSingleton(_ => PhoneNumberUtil.GetInstance());
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<ICallerIdentifier, CallerIdentifier>();
+        services.AddSingleton<PhonebookLookup>();
         return builder;
     }
 }

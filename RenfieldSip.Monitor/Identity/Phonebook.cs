@@ -20,6 +20,9 @@ internal sealed class Phonebook
 
     public CallRules Rules { get; }
 
+    /// <summary>Every number (its <see cref="NormalizedNumber.Key"/>) with its contact, for look-ups by name.</summary>
+    public IEnumerable<KeyValuePair<string, PhonebookContact>> Entries => _contacts;
+
     /// <param name="key">A <see cref="NormalizedNumber.Key"/>.</param>
     public bool TryGetContact(string key, [MaybeNullWhen(false)] out PhonebookContact contact) => _contacts.TryGetValue(key, out contact);
 }

@@ -19,11 +19,13 @@ internal sealed class NotificationComposer(IOptions<WebhookOptions> options) : I
 
         return caller.Kind switch
         {
-            CallerKind.Contact or CallerKind.Named when name is not null => Create(words.TitleFrom + name, words.MessageFrom + name, number, name),
+            // Only a name someone in the house chose is spoken. A display name comes from the caller's own signalling
+            // ("Feueralarm – Haus sofort verlassen"): it stays on the call list, marked as the caller's claim.
+            CallerKind.Contact or CallerKind.TestCall when name is not null => Create(words.TitleFrom + name, words.MessageFrom + name, number, name),
             CallerKind.Withheld => Create(words.AnonymousTitle, words.AnonymousMessage, null, words.AnonymousName),
 
             // A known caller whose name cleaned away to nothing is still worth announcing by number.
-            CallerKind.Contact or CallerKind.Named or CallerKind.NumberOnly when number is not null => Create(words.TitleFrom + number, words.MessageFrom + number, number, null),
+            CallerKind.Contact or CallerKind.Named or CallerKind.NumberOnly or CallerKind.TestCall when number is not null => Create(words.TitleFrom + number, words.MessageFrom + number, number, null),
             _ => Create(words.UnknownTitle, words.UnknownMessage, null, words.UnknownName),
         };
     }

@@ -13,7 +13,7 @@ namespace RenfieldSip.Monitor.Notification;
 /// every status code is classified, retries stop at the announcement deadline, and Renfield's 60 s content dedup makes
 /// a retry after a lost answer safe (it answers 429 "Duplicate notification suppressed", which counts as delivered).
 /// </summary>
-internal sealed partial class RenfieldWebhookClient(
+internal sealed class RenfieldWebhookClient(
     HttpClient httpClient,
     IOptions<WebhookOptions> options,
     TimeProvider timeProvider,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using RenfieldSip.Monitor.History;
 
@@ -6,30 +7,41 @@ namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
 /// A call's message: <c>GET</c> streams the WAV (with range requests, so a player can seek and read its duration),
-/// <c>DELETE</c> removes it. The same under <c>/calls/</c> for the page's player and delete button.
+/// <c>DELETE</c> removes it; below the <c>/api</c> group (bearer token). The same below the <c>/calls</c> group
+/// (session cookie) for the page's player and its delete form, which carries the page's antiforgery token.
 /// </summary>
 internal static class VoicemailEndpoints
 {
-    public const string ApiPath = "/api/calls/{callId}/voicemail";
-    public const string PagePath = "/calls/{callId}/voicemail";
+    public const string ApiPath = MonitorExtensions.ApiPrefix + ApiRelativePath;
+    public const string PagePath = CallHistoryEndpoints.PagePath + PageRelativePath;
 
-    public static IEndpointRouteBuilder MapVoicemail(this IEndpointRouteBuilder endpoints)
+    private const string ApiRelativePath = "/calls/{callId}/voicemail";
+    private const string PageRelativePath = "/{callId}/voicemail";
+
+    /// <summary>Maps below the <c>/api</c> group.</summary>
+    public static IEndpointRouteBuilder MapVoicemailApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ApiPath, Play)
+        endpoints.MapGet(ApiRelativePath, Play)
             .WithName("GetVoicemail")
             .WithTags("Call history")
             .WithSummary("The message a call left on the answering machine (audio/wav, range requests)")
             .Produces(StatusCodes.Status200OK, contentType: "audio/wav")
             .Produces(StatusCodes.Status206PartialContent, contentType: "audio/wav")
             .Produces(StatusCodes.Status404NotFound);
-        endpoints.MapDelete(ApiPath, Delete)
+        endpoints.MapDelete(ApiRelativePath, Delete)
             .WithName("DeleteVoicemail")
             .WithTags("Call history")
             .WithSummary("Deletes the message a call left")
             .Produces(StatusCodes.Status204NoContent)
             .Produces(StatusCodes.Status404NotFound);
-        endpoints.MapGet(PagePath, Play).ExcludeFromDescription();
-        endpoints.MapPost(PagePath + "/delete", DeleteFromPage).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>Maps below the <c>/calls</c> group.</summary>
+    public static IEndpointRouteBuilder MapVoicemailPage(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(PageRelativePath, Play).ExcludeFromDescription();
+        endpoints.MapPost(PageRelativePath + "/delete", DeleteFromPageAsync).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -66,8 +78,22 @@ internal static class VoicemailEndpoints
         return Results.NoContent();
     }
 
-    internal static IResult DeleteFromPage(string callId, VoicemailIndex index, VoicemailProcessor processor)
+    internal static async Task<IResult> DeleteFromPageAsync(
+        HttpContext context,
+        string callId,
+        IAntiforgery antiforgery,
+        VoicemailIndex index,
+        VoicemailProcessor processor)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(antiforgery);
+
+        // Without a form field to bind, nothing would stop a forged post: the check is explicit.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         Delete(callId, index, processor);
         return Results.Redirect(CallHistoryEndpoints.PagePath, permanent: false, preserveMethod: false);
     }

@@ -28,13 +28,20 @@ public sealed class AmiOptionsValidatorTests
     [InlineData(null, "Ami:Secret (AMI_SECRET) is required")]
     [InlineData("", "Ami:Secret (AMI_SECRET) is required")]
     [InlineData("changeme", "Ami:Secret (AMI_SECRET) is still the placeholder")]
-    public void A_missing_or_placeholder_secret_names_the_key(string? secret, string expected)
+    [InlineData("ChangeMe-AMI-Secret", "Ami:Secret (AMI_SECRET) is still the placeholder")]
+    [InlineData("0123456789abcdef", "Ami:Secret (AMI_SECRET) is still the placeholder")]
+    [InlineData("7f3a9c21e4b0d85", "Ami:Secret (AMI_SECRET) must be at least 16 characters")]
+    public void A_missing_placeholder_or_short_secret_names_the_key(string? secret, string expected)
     {
         var result = new AmiOptionsValidator().Validate(null, new AmiOptions { Secret = secret });
 
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_secret_of_exactly_16_characters_is_valid() =>
+        Assert.True(new AmiOptionsValidator().Validate(null, new AmiOptions { Secret = "7f3a9c21e4b0d85e" }).Succeeded);
 
     [Fact]
     public void Every_bad_value_is_reported_with_its_key()
@@ -55,7 +62,7 @@ public sealed class AmiOptionsValidatorTests
 
         var message = new AmiOptionsValidator().Validate(null, options).FailureMessage;
 
-        foreach (var key in new[] { "Ami:Host", "Ami:Port", "Ami:Username", "Ami:ConnectTimeout", "Ami:PingInterval", "Ami:PongTimeout", "Ami:ReconnectMaxDelay", "Ami:LoginRetryDelay", "Ami:MaxMessageBytes" })
+        foreach (var key in new[] { "Ami:Host", "Ami:Port", "Ami:Username", "Ami:Secret", "Ami:ConnectTimeout", "Ami:PingInterval", "Ami:PongTimeout", "Ami:ReconnectMaxDelay", "Ami:LoginRetryDelay", "Ami:MaxMessageBytes" })
         {
             Assert.Contains(key, message, StringComparison.Ordinal);
         }

@@ -22,6 +22,7 @@ public sealed class AppHostDockerEndToEndTests
     public async Task With_Docker_a_real_SIP_call_through_the_AppHost_is_announced_and_one_trace_in_the_dashboard()
     {
         await DeploymentPrerequisites.RequireAsync(DeploymentPrerequisites.AsteriskImage, DeploymentPrerequisites.RedisImage);
+        AspireCliBundle.Require();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(8));
         var cancellationToken = timeout.Token;

@@ -1,6 +1,9 @@
 using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Dotnet;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RenfieldSip.Tests.AppHost;
 
@@ -16,7 +19,7 @@ public sealed class AppModelTests
 
         Assert.IsType<ContainerResource>(app.Resource("asterisk"));
         Assert.IsAssignableFrom<ContainerResource>(app.Resource("redis"));
-        Assert.IsType<ProjectResource>(app.Resource("monitor"));
+        Assert.IsType<DotnetProjectResource>(app.Resource("monitor"));
         var image = app.Resource("asterisk").Annotations.OfType<ContainerImageAnnotation>().Single();
         Assert.Equal(("andrius/asterisk", "20.18.2_debian-trixie"), (image.Image, image.Tag));
         Assert.Equal("docker.io/library/redis:8.6", ImageOf(app.Resource("redis")));
@@ -24,7 +27,6 @@ public sealed class AppModelTests
 
     [Theory]
     [InlineData("sip-udp", ProtocolType.Udp)]
-    [InlineData("sip-tcp", ProtocolType.Tcp)]
     public async Task SIP_is_5060_fixed_unproxied_and_external(string name, ProtocolType protocol)
     {
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
@@ -46,7 +48,7 @@ public sealed class AppModelTests
         Assert.Equal(5038, ami.TargetPort);
         Assert.Null(ami.Port);
         Assert.False(ami.IsExternal);
-        Assert.Equal(["ami", "sip-tcp", "sip-udp"], app.Resource("asterisk").Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ami", "sip-udp"], app.Resource("asterisk").Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -105,6 +107,11 @@ public sealed class AppModelTests
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
 
         var waits = app.Resource("monitor").Annotations.OfType<WaitAnnotation>().ToList();
+        // Aspire builds the monitor's project first, as a resource of its own (an internal type), and starts it only once
+        // that build is done.
+        var build = Assert.Single(waits, w => w.Resource.GetType().Name == "DotnetProjectBuildResource");
+        Assert.Equal(WaitType.WaitForCompletion, build.WaitType);
+        waits.Remove(build);
         Assert.Equal(["asterisk", "redis"], waits.Select(w => w.Resource.Name).Order(StringComparer.Ordinal));
         Assert.All(waits, w => Assert.Equal(WaitType.WaitUntilHealthy, w.WaitType));
         // "Healthy" for Asterisk means the AMI banner answered, not just a running container.
@@ -136,6 +143,39 @@ public sealed class AppModelTests
         var command = app.Resource("monitor").Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "test-call");
         Assert.Equal("Testanruf", command.DisplayName);
         Assert.False(string.IsNullOrWhiteSpace(command.DisplayDescription));
+    }
+
+    [Fact]
+    public async Task The_monitor_gets_a_generated_secret_token_and_the_Testanruf_command_sends_it_as_a_bearer_header()
+    {
+        await using var app = await AppModel.BuildAsync(new Dictionary<string, string> { ["monitor-token"] = "apphost-monitor-token-0123456789" }, Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+        var token = Assert.IsType<ParameterResource>(environment["MONITOR_TOKEN"]);
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<(string Method, string Path, string Authorization)>();
+        await using var monitor = await Support.WebhookListener.StartAsync(System.Net.IPAddress.Loopback, 0, TimeProvider.System, async (context, _) =>
+        {
+            arrived.Enqueue((context.Request.Method, context.Request.Path.ToString(), context.Request.Headers.Authorization.ToString()));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"call_id\":\"test-1\",\"outcome\":\"Delivered\"}");
+        }, Cancellation);
+
+        // The command posts to the monitor's allocated endpoint: here a listener that records what arrives.
+        var http = Endpoint(app, "monitor", "http");
+        http.AllocatedEndpoint = new AllocatedEndpoint(http, "127.0.0.1", monitor.BaseAddress.Port);
+        var command = app.Resource("monitor").Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "test-call");
+        await using var services = new ServiceCollection().AddLogging().AddHttpClient().BuildServiceProvider();
+        await command.ExecuteCommand(new ExecuteCommandContext
+        {
+            Services = services,
+            ResourceName = "monitor",
+            CancellationToken = Cancellation,
+            Logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            Arguments = new InteractionInputCollection([]),
+        });
+
+        Assert.Equal("monitor-token", token.Name);
+        Assert.True(token.Secret, "monitor-token must be a secret parameter");
+        Assert.Equal(("POST", "/api/test-call", "Bearer apphost-monitor-token-0123456789"), Assert.Single(arrived));
     }
 
     private static EndpointAnnotation Endpoint(AppModel app, string resource, string name) =>

@@ -27,7 +27,7 @@ public sealed class ManifestPublisherTests
             Assert.True(
                 expected.ReplaceLineEndings() == published.ReplaceLineEndings(),
                 "aspire-manifest.json is not what RenfieldSip.AppHost publishes; regenerate it with\n"
-                + "  dotnet run --project RenfieldSip.AppHost -- --publisher manifest --output-path ../aspire-manifest.json\n"
+                + "  aspire do publish-manifest --output-path .\n"
                 + "and bring docker-compose.yml in line. Published:\n" + published);
         }
         finally

@@ -1,4 +1,3 @@
-using RenfieldSip.Benchmarks.Captures;
 using RenfieldSip.Benchmarks.Load;
 using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Calls;

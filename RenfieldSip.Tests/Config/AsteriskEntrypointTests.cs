@@ -56,13 +56,13 @@ public sealed class AsteriskEntrypointTests : IDisposable
     {
         var environment = EntrypointHarness.ValidEnvironment();
         environment["SIP_PASSWORD"] = secret;
-        environment["AMI_SECRET"] = "ami-" + secret;
+        environment["AMI_SECRET"] = "ami-secret-" + secret;
 
         var result = await _harness.RenderAsync(shell, environment, TestContext.Current.CancellationToken);
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Equal(secret, _harness.RenderedDocument("pjsip.conf").Section("sip-provider-auth").SingleValueOf("password"));
-        Assert.Equal("ami-" + secret, _harness.RenderedDocument("manager.conf").Section("callmonitor").SingleValueOf("secret"));
+        Assert.Equal("ami-secret-" + secret, _harness.RenderedDocument("manager.conf").Section("callmonitor").SingleValueOf("secret"));
         Assert.Contains("password = " + secret.Replace(";", "\\;", StringComparison.Ordinal) + "\n", _harness.Rendered("pjsip.conf"), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, result.StandardError, StringComparison.Ordinal);
     }
@@ -86,11 +86,15 @@ public sealed class AsteriskEntrypointTests : IDisposable
     }
 
     [Theory]
-    [InlineData(EntrypointShell.SystemShell, "changeme")]
-    [InlineData(EntrypointShell.SystemShell, "changeme-ami-secret")]
-    [InlineData(EntrypointShell.SystemShell, "")]
-    [InlineData(EntrypointShell.Busybox, "changeme")]
-    public async Task The_placeholder_or_an_empty_AMI_secret_is_refused(EntrypointShell shell, string secret)
+    [InlineData(EntrypointShell.SystemShell, "changeme", "placeholder")]
+    [InlineData(EntrypointShell.SystemShell, "changeme-ami-secret", "placeholder")]
+    [InlineData(EntrypointShell.SystemShell, "ChangeMe-AMI-Secret", "placeholder")]
+    [InlineData(EntrypointShell.SystemShell, "0123456789abcdef", "placeholder")]
+    [InlineData(EntrypointShell.SystemShell, "", "is not set")]
+    [InlineData(EntrypointShell.SystemShell, "7f3a9c21e4b0d85", "at least 16 characters")]
+    [InlineData(EntrypointShell.Busybox, "changeme", "placeholder")]
+    [InlineData(EntrypointShell.Busybox, "7f3a9c21e4b0d85", "at least 16 characters")]
+    public async Task A_placeholder_empty_or_short_AMI_secret_is_refused_naming_AMI_SECRET(EntrypointShell shell, string secret, string reason)
     {
         var environment = EntrypointHarness.ValidEnvironment();
         environment["AMI_SECRET"] = secret;
@@ -99,6 +103,21 @@ public sealed class AsteriskEntrypointTests : IDisposable
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("AMI_SECRET", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(reason, result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_harness.TargetDirectory) && Directory.EnumerateFiles(_harness.TargetDirectory).Any(), "nothing may be rendered");
+    }
+
+    [Theory]
+    [InlineData(EntrypointShell.SystemShell)]
+    [InlineData(EntrypointShell.Busybox)]
+    public async Task A_secret_of_exactly_16_characters_is_accepted(EntrypointShell shell)
+    {
+        var environment = EntrypointHarness.ValidEnvironment();
+        environment["AMI_SECRET"] = "7f3a9c21e4b0d85e";
+
+        var result = await _harness.RenderAsync(shell, environment, TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
     }
 
     [Theory]
@@ -128,11 +147,9 @@ public sealed class AsteriskEntrypointTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         var pjsip = _harness.RenderedDocument("pjsip.conf");
-        foreach (var transport in new[] { "transport-udp", "transport-tcp" })
-        {
-            Assert.Equal("203.0.113.7", pjsip.Section(transport).SingleValueOf("external_signaling_address"));
-            Assert.Equal("203.0.113.7", pjsip.Section(transport).SingleValueOf("external_media_address"));
-            Assert.Empty(pjsip.Section(transport).ValuesOf("local_net"));
-        }
+        var transport = pjsip.Section("transport-udp");
+        Assert.Equal("203.0.113.7", transport.SingleValueOf("external_signaling_address"));
+        Assert.Equal("203.0.113.7", transport.SingleValueOf("external_media_address"));
+        Assert.Empty(transport.ValuesOf("local_net"));
     }
 }

@@ -89,13 +89,41 @@ public sealed partial class AsteriskTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task SIP_listens_on_5060_over_udp_and_tcp()
+    public async Task SIP_listens_on_5060_over_udp_only()
     {
         var pjsip = await RenderAsync("pjsip.conf");
 
-        var transports = pjsip.Sections.Where(section => section.SingleValueOf("type") == "transport").ToList();
-        Assert.Equal(["tcp", "udp"], transports.Select(t => t.SingleValueOf("protocol")).Order(StringComparer.Ordinal));
-        Assert.All(transports, t => Assert.Equal("0.0.0.0:5060", t.SingleValueOf("bind")));
+        var transport = Assert.Single(pjsip.Sections, section => section.SingleValueOf("type") == "transport");
+        Assert.Equal("udp", transport.SingleValueOf("protocol"));
+        Assert.Equal("0.0.0.0:5060", transport.SingleValueOf("bind"));
+    }
+
+    [Fact]
+    public async Task Without_provider_addresses_only_the_line_token_identifies_the_endpoint()
+    {
+        var pjsip = await RenderAsync("pjsip.conf");
+
+        // "ip" only: never the From user (Asterisk's default is username,ip); the line token ignores identify_by.
+        Assert.Equal("ip", pjsip.Section("sip-provider-endpoint").SingleValueOf("identify_by"));
+        Assert.DoesNotContain(pjsip.Sections, section => section.SingleValueOf("type") == "identify");
+        Assert.Equal("yes", pjsip.Section("sip-provider").SingleValueOf("line"));
+        Assert.Equal("sip-provider-endpoint", pjsip.Section("sip-provider").SingleValueOf("endpoint"));
+    }
+
+    [Theory]
+    [InlineData(EntrypointShell.SystemShell)]
+    [InlineData(EntrypointShell.Busybox)]
+    public async Task Provider_addresses_add_an_identify_section_matching_exactly_them(EntrypointShell shell)
+    {
+        var environment = EntrypointHarness.ValidEnvironment();
+        environment["SIP_PROVIDER_ADDRESSES"] = "217.10.79.9,217.116.118.0/24";
+
+        var result = await _harness.RenderAsync(shell, environment, TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var identify = Assert.Single(_harness.RenderedDocument("pjsip.conf").Sections, section => section.SingleValueOf("type") == "identify");
+        Assert.Equal("sip-provider-endpoint", identify.SingleValueOf("endpoint"));
+        Assert.Equal("217.10.79.9,217.116.118.0/24", identify.SingleValueOf("match"));
     }
 
     private async Task<AsteriskConfigDocument> RenderAsync(string fileName)

@@ -15,7 +15,9 @@ public sealed class DockerComposeConfigTests : IDisposable
         var envFile = WriteEnvFile(
             "SIP_USERNAME=1234567e0",
             "SIP_PASSWORD='pa$word&/\\;x\"y'",
-            "AMI_SECRET=0123456789abcdef0123456789abcdef",
+            "AMI_SECRET=9b1e5c7a3f2d8e6b4a0c1d3e5f7a9b2c",
+            "SIP_REDIS_PASSWORD=4e8f1a2b3c5d6e7f8091a2b3c4d5e6f7",
+            "SIP_MONITOR_TOKEN=5d1c9e7b3a2f4e6d8c0b1a3f5e7d9c2b",
             "SIP_WEBHOOK_TOKEN=renfield-token");
 
         var result = await ComposeAsync("--env-file", envFile, "-f", RepositoryLayout.PathOf("docker-compose.yml"), "--profile", "sip", "config");
@@ -25,6 +27,10 @@ public sealed class DockerComposeConfigTests : IDisposable
         // "config" prints "$" as "$$"; the value itself is the literal password.
         Assert.Contains("SIP_PASSWORD: pa$$word&/\\;x\"y", config, StringComparison.Ordinal);
         Assert.Contains("protocol: udp", config, StringComparison.Ordinal);
+        Assert.DoesNotContain("protocol: tcp", config, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__redis: sip-redis:6379,password=4e8f1a2b3c5d6e7f8091a2b3c4d5e6f7", config, StringComparison.Ordinal);
+        Assert.Contains("MONITOR_TOKEN: 5d1c9e7b3a2f4e6d8c0b1a3f5e7d9c2b", config, StringComparison.Ordinal);
+        Assert.Contains("mem_limit: 256m", config, StringComparison.Ordinal);
         Assert.Contains("RENFIELD_WEBHOOK_URL: http://backend:8000/api/notifications/webhook", config, StringComparison.Ordinal);
         Assert.Contains(RepositoryLayout.PathOf("config", "asterisk") + ":/etc/asterisk/templates:ro", config, StringComparison.Ordinal);
     }
@@ -33,9 +39,11 @@ public sealed class DockerComposeConfigTests : IDisposable
     [InlineData("AMI_SECRET")]
     [InlineData("SIP_USERNAME")]
     [InlineData("SIP_PASSWORD")]
+    [InlineData("SIP_REDIS_PASSWORD")]
+    [InlineData("SIP_MONITOR_TOKEN")]
     public async Task A_missing_required_secret_stops_compose_naming_it(string missing)
     {
-        var lines = new[] { "SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=0123456789abcdef" }
+        var lines = new[] { "SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=9b1e5c7a3f2d8e6b", "SIP_REDIS_PASSWORD=4e8f1a2b", "SIP_MONITOR_TOKEN=5d1c9e7b3a2f4e6d" }
             .Where(line => !line.StartsWith(missing + "=", StringComparison.Ordinal))
             .ToArray();
 
@@ -59,7 +67,8 @@ public sealed class DockerComposeConfigTests : IDisposable
               renfield-network:
                 driver: bridge
             """, TestContext.Current.CancellationToken);
-        var envFile = WriteEnvFile("SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=0123456789abcdef", "RENFIELDSIP_DIR=" + RepositoryLayout.Root);
+        var envFile = WriteEnvFile(
+            "SIP_USERNAME=1234567e0", "SIP_PASSWORD=secret", "AMI_SECRET=9b1e5c7a3f2d8e6b", "SIP_REDIS_PASSWORD=4e8f1a2b", "SIP_MONITOR_TOKEN=5d1c9e7b3a2f4e6d", "RENFIELDSIP_DIR=" + RepositoryLayout.Root);
 
         var result = await ComposeAsync("--env-file", envFile, "-f", renfield, "-f", RepositoryLayout.PathOf("docker-compose.yml"), "--profile", "sip", "config", "--services");
 

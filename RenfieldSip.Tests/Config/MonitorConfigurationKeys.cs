@@ -1,5 +1,6 @@
 using System.Reflection;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
@@ -30,7 +31,7 @@ internal static class MonitorConfigurationKeys
     public static readonly IReadOnlySet<string> SecretEnvironmentVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "AMI_SECRET", "Ami__Secret", "RENFIELD_WEBHOOK_TOKEN", "Webhook__Token", "SIP_PASSWORD", "REDIS_PASSWORD",
-        "PHONEBOOK_CARDDAV_PASSWORD",
+        "PHONEBOOK_CARDDAV_PASSWORD", "MONITOR_TOKEN", "REDISCLI_AUTH",
     };
 
     /// <summary>
@@ -69,6 +70,7 @@ internal static class MonitorConfigurationKeys
         [
             (typeof(AmiOptions), AmiOptions.SectionName),
             (typeof(WebhookOptions), WebhookOptions.SectionName),
+            (typeof(AnnouncementOptions), AnnouncementOptions.SectionName),
             (typeof(PhonebookOptions), PhonebookOptions.SectionName),
             (typeof(DedupOptions), DedupOptions.SectionName),
             (typeof(CallOptions), CallOptions.SectionName),

@@ -14,7 +14,7 @@ public sealed class SeedEnvironmentAliasesTests
             ["AMI_HOST"] = "asterisk",
             ["AMI_PORT"] = "5038",
             ["AMI_USERNAME"] = "callmonitor",
-            ["AMI_SECRET"] = "s3cr$t&/x",
+            ["AMI_SECRET"] = "s3cr$t&/x-alias-7d21e",
             ["RENFIELD_WEBHOOK_URL"] = "http://backend:8000/api/notifications/webhook",
             ["RENFIELD_WEBHOOK_TOKEN"] = "tok",
             ["PHONEBOOK_PATH"] = "/config/phonebook.yaml",
@@ -27,7 +27,7 @@ public sealed class SeedEnvironmentAliasesTests
         Assert.Equal("asterisk", configuration["Ami:Host"]);
         Assert.Equal("5038", configuration["Ami:Port"]);
         Assert.Equal("callmonitor", configuration["Ami:Username"]);
-        Assert.Equal("s3cr$t&/x", configuration["Ami:Secret"]);
+        Assert.Equal("s3cr$t&/x-alias-7d21e", configuration["Ami:Secret"]);
         Assert.Equal("http://backend:8000/api/notifications/webhook", configuration["Webhook:Url"]);
         Assert.Equal("tok", configuration["Webhook:Token"]);
         Assert.Equal("/config/phonebook.yaml", configuration["Phonebook:Path"]);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -54,15 +53,12 @@ public sealed class ResilientDedupStoreTests
         Assert.True(await store.TryClaimAsync("before", CancellationToken));
 
         redis.Stop();
-        var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < 10; i++)
         {
             Assert.True(await store.TryClaimAsync("during-" + i, CancellationToken));
         }
 
         Assert.False(await store.TryClaimAsync("during-0", CancellationToken));
-        // Claims that waited for StackExchange.Redis's own 5 s timeout would take ten of them; the bound only tells the two apart.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(25), $"claims took {stopwatch.Elapsed} without Redis");
         var degraded = await store.CheckHealthAsync(CancellationToken);
         Assert.Equal(HealthStatus.Degraded, degraded.Status);
         Assert.Equal($"Redis unreachable at 127.0.0.1:{redis.Port}; de-duplicating in memory", degraded.Description);

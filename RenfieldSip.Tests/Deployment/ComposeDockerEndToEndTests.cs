@@ -7,7 +7,9 @@ namespace RenfieldSip.Tests.Deployment;
 
 /// <summary>
 /// The deployment a Renfield owner runs: <c>docker-compose --profile sip up -d --build</c> of the repository's own
-/// file, .env.example filled in as the docs say, a sipp provider and real SIP calls, an Asterisk restart, <c>down -v</c>.
+/// hardened file, .env.example filled in as the docs say, a sipp provider and real SIP calls, an Asterisk restart, a
+/// monitor restart, <c>down -v</c>. It judges only what its own compose project creates (names starting with
+/// <see cref="ComposeProject.ProjectName"/>), and clears what a run killed halfway left of that project first.
 /// </summary>
 [Collection(DockerTier.Name)]
 public sealed class ComposeDockerEndToEndTests
@@ -16,7 +18,7 @@ public sealed class ComposeDockerEndToEndTests
     private static readonly string[] Containers = ["renfield-asterisk", "renfield-sip-monitor", "renfield-sip-redis"];
 
     [Fact]
-    public async Task With_Docker_the_compose_deployment_announces_calls_and_survives_an_Asterisk_restart()
+    public async Task With_Docker_the_hardened_compose_deployment_announces_calls_and_survives_Asterisk_and_monitor_restarts()
     {
         await DeploymentPrerequisites.RequireAsync(
             DeploymentPrerequisites.AsteriskImage, DeploymentPrerequisites.RedisImage, "mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/runtime-deps:10.0");
@@ -32,8 +34,7 @@ public sealed class ComposeDockerEndToEndTests
         // Renfield's side is reachable from the containers on the docker0 address, and from nowhere else.
         await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = WebhookToken, ListenAddress = IPAddress.Parse(DeploymentPrerequisites.DockerHostAddress) });
         await using var provider = ContainerProvider.Start();
-        var networksBefore = await Docker.NamesAsync("network", cancellationToken);
-        var volumesBefore = await Docker.NamesAsync("volume", cancellationToken);
+        var monitorToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
         await using (var compose = await ComposeProject.CreateAsync(
             new Dictionary<string, string>
@@ -42,11 +43,20 @@ public sealed class ComposeDockerEndToEndTests
                 ["SIP_USERNAME"] = ContainerProvider.Username,
                 ["SIP_PASSWORD"] = ContainerProvider.Password,
                 ["AMI_SECRET"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+                ["SIP_REDIS_PASSWORD"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+                ["SIP_MONITOR_TOKEN"] = monitorToken,
                 ["SIP_WEBHOOK_TOKEN"] = WebhookToken,
                 ["RENFIELD_WEBHOOK_URL"] = renfield.WebhookUrl.ToString(),
+                // The test's own stand-in for Renfield's network, so it creates, removes and judges only its own.
+                ["RENFIELD_NETWORK"] = ComposeProject.ProjectName + "-renfield-network",
             },
             cancellationToken))
         {
+            // What a run killed halfway left of this project (its containers, networks, volume) goes first.
+            var leftovers = await compose.RunAsync(TimeSpan.FromMinutes(2), cancellationToken, "down", "-v", "--remove-orphans");
+            Assert.True(leftovers.ExitCode == 0, $"docker-compose down (leftovers) failed:\n{leftovers.StandardError}");
+            Assert.Empty(await OwnAsync(cancellationToken));
+
             var clock = Stopwatch.StartNew();
             var up = await compose.RunAsync(TimeSpan.FromMinutes(12), cancellationToken, "up", "-d", "--build");
             Assert.True(up.ExitCode == 0, $"docker-compose up failed:\n{up.StandardError}");
@@ -72,6 +82,31 @@ public sealed class ComposeDockerEndToEndTests
             var second = (await renfield.WaitForDeliveredAsync(2, TimeSpan.FromMinutes(1)))[1];
             Assert.Equal("+49 1511 2345678", second.Json!.Value.GetProperty("data").GetProperty("caller_number").GetString());
 
+            // Redis answers nobody without its password (only the monitor has it, in its connection string).
+            var anonymous = await Docker.RunAsync(["exec", "-e", "REDISCLI_AUTH=", "renfield-sip-redis", "redis-cli", "ping"], TimeSpan.FromSeconds(30), cancellationToken);
+            Assert.Contains("NOAUTH", anonymous.StandardOutput + anonymous.StandardError, StringComparison.Ordinal);
+
+            // The read-only monitor restarts: healthy again, logged in to AMI again, and it announces the next call.
+            logins = await LoginCountAsync(cancellationToken);
+            Assert.Equal(0, (await Docker.RunAsync(["restart", "renfield-sip-monitor"], TimeSpan.FromMinutes(1), cancellationToken)).ExitCode);
+            await Poll.ForAsync(() => AllHealthyAsync(cancellationToken), healthy => healthy, "all three services healthy after the monitor's restart", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1), cancellationToken);
+            await Poll.ForAsync(() => LoginCountAsync(cancellationToken), count => count > logins, "the restarted monitor's AMI login", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), cancellationToken);
+            await provider.CallAsync(line, "+491709998877", "Nach Neustart", cancellationToken);
+            var third = (await renfield.WaitForDeliveredAsync(3, TimeSpan.FromMinutes(1)))[2];
+            Assert.Equal(PhoneDigits.Of("+491709998877"), third.CallerDigits);
+
+            // The loopback port with the bearer token the docs give the owner.
+            using (var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:8085"), Timeout = TimeSpan.FromSeconds(30) })
+            using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/test-call"))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", monitorToken);
+                using var response = await http.SendAsync(request, cancellationToken);
+                Assert.True(response.IsSuccessStatusCode, $"POST /api/test-call answered {(int)response.StatusCode}");
+            }
+
+            var testCall = (await renfield.WaitForDeliveredAsync(4, TimeSpan.FromMinutes(1)))[3];
+            Assert.Contains("Testanruf", testCall.Json!.Value.GetProperty("title").GetString(), StringComparison.Ordinal);
+
             foreach (var usage in (await Docker.OutputAsync(["stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", .. Containers], cancellationToken)).Split('\n'))
             {
                 ReliabilityFigures.Report("compose", "memory after 2 calls", usage);
@@ -81,9 +116,16 @@ public sealed class ComposeDockerEndToEndTests
         // down -v: nothing of the deployment is left.
         var containersLeft = await Docker.NamesAsync("container", cancellationToken);
         Assert.DoesNotContain(containersLeft, Containers.Contains);
-        Assert.Equal(networksBefore, await Docker.NamesAsync("network", cancellationToken));
-        Assert.Equal(volumesBefore, await Docker.NamesAsync("volume", cancellationToken));
+        Assert.Empty(await OwnAsync(cancellationToken));
     }
+
+    /// <summary>The networks and volumes of this test's compose project (named after it), and nothing else on the engine.</summary>
+    private static async Task<List<string>> OwnAsync(CancellationToken cancellationToken) =>
+        [
+            .. (await Docker.NamesAsync("network", cancellationToken)).Concat(await Docker.NamesAsync("volume", cancellationToken))
+                .Where(name => name.StartsWith(ComposeProject.ProjectName, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal),
+        ];
 
     private static async Task<bool> AllHealthyAsync(CancellationToken cancellationToken)
     {

@@ -30,7 +30,11 @@ public sealed class CallTraceTests
         await connection.SendAsync(capture.Replace("1795513760.1", CallId, StringComparison.Ordinal));
         await harness.Renfield.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(10));
         // The Hangup follows at once, so the root may end before its children: wait for both.
-        await WaitUntilAsync(() => activities.Any(IsRoot) && activities.Any(a => a.OperationName == "announce call" && Equals(a.GetTagItem("renfieldsip.call.id"), CallId)));
+        await Poll.UntilAsync(
+            () => activities.Any(IsRoot) && activities.Any(a => a.OperationName == "announce call" && Equals(a.GetTagItem("renfieldsip.call.id"), CallId)),
+            "the call's root span and its announce span",
+            TimeSpan.FromSeconds(10),
+            TestContext.Current.CancellationToken);
 
         var root = activities.Single(IsRoot);
         var trace = activities.Where(a => a.TraceId == root.TraceId).ToList();
@@ -49,15 +53,6 @@ public sealed class CallTraceTests
 
     private static bool IsRoot(Activity activity) =>
         activity.OperationName == "incoming call" && Equals(activity.GetTagItem("renfieldsip.call.id"), CallId);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
 
     private sealed class TraceCapturingLoggerProvider : ILoggerProvider
     {

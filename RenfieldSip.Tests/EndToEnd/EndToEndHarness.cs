@@ -16,8 +16,11 @@ namespace RenfieldSip.Tests.EndToEnd;
 /// </summary>
 internal sealed class EndToEndHarness : IAsyncDisposable
 {
-    public const string AmiSecret = "TestSecret-7f3a";
+    public const string AmiSecret = "TestSecret-7f3a-e2e-5b90";
     public const string Token = "e2e-token";
+
+    /// <summary>The monitor's own access token (<c>Access:Token</c>), which every test client but a stranger's sends.</summary>
+    public const string MonitorToken = "e2e-monitor-token-5d1c9a7f";
 
     public const string Phonebook = """
         contacts:
@@ -92,6 +95,10 @@ internal sealed class EndToEndHarness : IAsyncDisposable
             ["Webhook:Url"] = Renfield.WebhookUrl.ToString(),
             ["Webhook:Token"] = Token,
             ["Phonebook:Path"] = PhonebookPath,
+            ["Access:Token"] = MonitorToken,
+
+            // Tests press the test call more often than an owner would; the limit has its own tests.
+            ["Access:TestCallsPerWindow"] = "1000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -122,9 +129,17 @@ internal sealed class EndToEndHarness : IAsyncDisposable
     /// <summary>POST /api/test-call; returns the HTTP status code and the body.</summary>
     public static async Task<(int Status, string Body)> TestCallAsync(MonitorUnderTest monitor, string? number, string? name, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = Client(monitor, TimeSpan.FromSeconds(30));
         using var response = await http.PostAsJsonAsync(new Uri("/api/test-call", UriKind.Relative), new { number, name }, cancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>An HTTP client of the monitor that sends the owner's bearer token.</summary>
+    public static HttpClient Client(MonitorUnderTest monitor, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { BaseAddress = monitor.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MonitorToken);
+        return http;
     }
 
     public static MonitorTelemetry Telemetry(MonitorUnderTest monitor) => monitor.GetRequiredService<MonitorTelemetry>();

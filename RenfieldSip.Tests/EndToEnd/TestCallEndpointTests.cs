@@ -14,7 +14,7 @@ public sealed class TestCallEndpointTests
     public async Task Test_call_without_a_number_announces_itself()
     {
         await using var harness = await EndToEndHarness.StartAsync();
-        using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var client = EndToEndHarness.Client(harness.Monitor);
 
         using var response = await client.PostAsync("/api/test-call", content: null, Cancellation);
 
@@ -30,7 +30,7 @@ public sealed class TestCallEndpointTests
     public async Task Test_call_with_a_number_goes_through_the_phonebook_and_is_never_deduplicated()
     {
         await using var harness = await EndToEndHarness.StartAsync();
-        using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var client = EndToEndHarness.Client(harness.Monitor);
 
         for (var i = 0; i < 2; i++)
         {
@@ -47,7 +47,7 @@ public sealed class TestCallEndpointTests
     public async Task Test_call_reports_why_renfield_did_not_take_it()
     {
         await using var harness = await EndToEndHarness.StartAsync(renfieldOptions: new FakeRenfieldOptions { Token = "e2e-token", ProactiveEnabled = false });
-        using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var client = EndToEndHarness.Client(harness.Monitor);
 
         using var response = await client.PostAsync("/api/test-call", content: null, Cancellation);
 
@@ -60,7 +60,7 @@ public sealed class TestCallEndpointTests
     public async Task Malformed_body_is_a_clear_400()
     {
         await using var harness = await EndToEndHarness.StartAsync();
-        using var client = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var client = EndToEndHarness.Client(harness.Monitor);
 
         using var response = await client.PostAsync("/api/test-call", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Cancellation);
 

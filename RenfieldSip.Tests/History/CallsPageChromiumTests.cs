@@ -1,4 +1,5 @@
 using RenfieldSip.Tests.EndToEnd;
+using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.History;
 
@@ -14,7 +15,7 @@ public sealed class CallsPageChromiumTests
         await using var harness = await EndToEndHarness.StartAsync();
         await EndToEndHarness.TestCallAsync(harness.Monitor, "0170 1234567", null, Cancellation);
         await CallHistoryApi.WaitForCallsAsync(harness.Monitor, 1, Cancellation);
-        var page = new Uri(harness.Monitor.BaseAddress, "/calls");
+        var page = new Uri(harness.Monitor.BaseAddress, BrowserLoginPage.Path);
 
         var before = await HeadlessChromium.DumpDomAsync(page, Cancellation);
         await EndToEndHarness.TestCallAsync(harness.Monitor, null, "Zweiter Anruf", Cancellation);
@@ -42,7 +43,7 @@ public sealed class CallsPageChromiumTests
         await EndToEndHarness.TestCallAsync(harness.Monitor, null, name, Cancellation);
         await CallHistoryApi.WaitForCallsAsync(harness.Monitor, 1, Cancellation);
 
-        var dom = await HeadlessChromium.DumpDomAsync(new Uri(harness.Monitor.BaseAddress, "/calls"), Cancellation);
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(harness.Monitor.BaseAddress, BrowserLoginPage.Path), Cancellation);
 
         Assert.DoesNotContain("pwned", dom.Replace(Escaped(name), string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(Escaped(name), dom, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class CallsPageChromiumTests
     public async Task The_page_is_sent_with_a_strict_content_security_policy_and_in_English_when_configured()
     {
         await using var harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Webhook:Language"] = "en" });
-        using var http = new HttpClient { BaseAddress = harness.Monitor.BaseAddress };
+        using var http = EndToEndHarness.Client(harness.Monitor);
 
         using var response = await http.GetAsync(new Uri("/calls", UriKind.Relative), Cancellation);
         var html = await response.Content.ReadAsStringAsync(Cancellation);

@@ -25,10 +25,11 @@ internal static class HeadlessChromium
         }
     }
 
-    /// <param name="page">The page.</param>
-    /// <param name="cancellationToken">Cancels the load.</param>
-    /// <param name="virtualTimeBudget">Lets the page's own work after load (a player reading its media) finish before the dump.</param>
-    public static async Task<string> DumpDomAsync(Uri page, CancellationToken cancellationToken, TimeSpan? virtualTimeBudget = null)
+    /// <summary>
+    /// The DOM once the page and everything it started (fetches, form posts, redirects) settled: Chromium's virtual
+    /// time runs only while nothing is pending on the network, so the budget is an upper bound, not a wait.
+    /// </summary>
+    public static async Task<string> DumpDomAsync(Uri page, CancellationToken cancellationToken)
     {
         var profile = Directory.CreateTempSubdirectory("renfieldsip-chromium-").FullName;
         try
@@ -42,15 +43,11 @@ internal static class HeadlessChromium
             foreach (var argument in new[]
                      {
                          "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                         "--disable-extensions", "--disable-background-networking", "--user-data-dir=" + profile, "--dump-dom", page.ToString(),
+                         "--disable-extensions", "--disable-background-networking", "--user-data-dir=" + profile, "--virtual-time-budget=10000",
+                         "--dump-dom", page.ToString(),
                      })
             {
                 startInfo.ArgumentList.Add(argument);
-            }
-
-            if (virtualTimeBudget is { } budget)
-            {
-                startInfo.ArgumentList.Insert(startInfo.ArgumentList.Count - 2, "--virtual-time-budget=" + ((int)budget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             using var process = Process.Start(startInfo)!;

@@ -16,8 +16,8 @@ public sealed class NotificationComposerTests
 
     [Theory]
     [InlineData(nameof(CallerKind.Contact))]
-    [InlineData(nameof(CallerKind.Named))]
-    public void Named_callers_are_announced_by_name_in_German(string kind)
+    [InlineData(nameof(CallerKind.TestCall))]
+    public void Contacts_and_the_test_call_are_announced_by_name_in_German(string kind)
     {
         var n = Composer().Compose(new CallerIdentity(Enum.Parse<CallerKind>(kind), "Max Mustermann", "+49 170 1234567", "+491701234567"));
 
@@ -26,12 +26,24 @@ public sealed class NotificationComposerTests
     }
 
     [Fact]
-    public void A_named_caller_without_number_keeps_number_null()
+    public void A_test_call_without_number_keeps_number_null()
     {
-        var n = Composer().Compose(new CallerIdentity(CallerKind.Named, "Erika", null, null));
+        var n = Composer().Compose(new CallerIdentity(CallerKind.TestCall, "Erika", null, null));
 
         Assert.Equal("Anruf von Erika", n.Title);
         Assert.Equal(new CallNotificationData(null, "Erika"), n.Data);
+    }
+
+    [Theory]
+    [InlineData("de", "Anruf von +49 170 1234567", "Eingehender Anruf von +49 170 1234567")]
+    [InlineData("en", "Call from +49 170 1234567", "Incoming call from +49 170 1234567")]
+    public void A_display_name_from_the_callers_own_signalling_is_never_spoken_or_sent_as_a_name(string language, string title, string message)
+    {
+        var n = Composer(o => o.Language = language).Compose(
+            new CallerIdentity(CallerKind.Named, "Feueralarm – Haus sofort verlassen", "+49 170 1234567", "+491701234567"));
+
+        Assert.Equal((title, message), (n.Title, n.Message));
+        Assert.Equal(new CallNotificationData("+49 170 1234567", null), n.Data);
     }
 
     [Fact]
@@ -130,7 +142,7 @@ public sealed class NotificationComposerTests
     [Fact]
     public void Control_and_bidi_characters_become_single_spaces()
     {
-        var n = Composer().Compose(new CallerIdentity(CallerKind.Named, " Max\r\n\u202eMuster\u0000\tmann ", null, null));
+        var n = Composer().Compose(new CallerIdentity(CallerKind.TestCall, " Max\r\n\u202eMuster\u0000\tmann ", null, null));
 
         Assert.Equal("Max Muster mann", n.Data.CallerName);
     }

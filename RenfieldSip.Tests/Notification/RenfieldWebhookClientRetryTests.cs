@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -122,61 +121,78 @@ public sealed class RenfieldWebhookClientRetryTests
     }
 
     [Fact]
-    public async Task A_slow_answer_is_cut_at_the_request_timeout_and_retried()
+    public async Task A_slow_answer_is_cut_at_the_request_timeout_and_the_retry_follows_one_backoff_later()
     {
-        // Real time: the cut is a real HTTP cancellation. Kept well under a second.
-        await using var renfield = await FakeRenfield.StartAsync();
+        // The attempt timeout is a timer on the client's clock: the test moves that clock past it once the request is out.
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake });
         renfield.Enqueue(new FakeRenfieldResponse(HttpStatusCode.OK, FakeRenfieldJson.Delivered(99)) { Delay = TimeSpan.FromSeconds(30) });
-        using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
-        var clock = Stopwatch.StartNew();
+        using var harness = new WebhookHarness(renfield.WebhookUrl, time, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
 
-        var outcome = await harness.SendAsync(deadline: TimeSpan.FromSeconds(5), cancellationToken: Ct);
+        var sending = harness.SendAsync(deadline: TimeSpan.FromSeconds(5), cancellationToken: Ct);
+        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
+        fake.Advance(TimeSpan.FromMilliseconds(300));
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
-        Assert.Equal(2, renfield.Requests.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}: the 30 s answer was awaited, not cut");
+        Assert.Equal([Start, Start + TimeSpan.FromMilliseconds(300 + 250)], renfield.Requests.Select(r => r.ArrivedAt));
+        Assert.Equal([TimeSpan.FromMilliseconds(250)], time.Waits);
         Assert.Contains("no answer within 300 ms", Assert.Single(harness.Logger.Collector.WithId(1408)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_long_TTS_answer_within_the_timeout_is_awaited_not_cut()
+    public async Task A_4_s_TTS_answer_under_a_5_s_request_timeout_is_awaited_not_cut()
     {
-        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { ResponseDelay = TimeSpan.FromMilliseconds(400) });
-        using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromSeconds(5));
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake, ResponseDelay = TimeSpan.FromSeconds(4) });
+        using var harness = new WebhookHarness(renfield.WebhookUrl, time, o => o.RequestTimeout = TimeSpan.FromSeconds(5));
 
-        var outcome = await harness.SendAsync(deadline: TimeSpan.FromSeconds(5), cancellationToken: Ct);
+        var sending = harness.SendAsync(deadline: TimeSpan.FromSeconds(25), cancellationToken: Ct);
+        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
+        fake.Advance(TimeSpan.FromSeconds(4));
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(DeliveryOutcome.Delivered, outcome);
         Assert.Single(renfield.Requests);
+        Assert.Empty(harness.Logger.Collector.WithId(1408));
     }
 
     [Fact]
-    public async Task The_attempt_timeout_never_runs_past_the_deadline()
+    public async Task The_attempt_timeout_is_cut_to_the_deadline_and_the_call_is_dropped_there()
     {
-        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { ResponseDelay = TimeSpan.FromSeconds(30) });
-        using var harness = new WebhookHarness(renfield.WebhookUrl, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromSeconds(15));
-        var clock = Stopwatch.StartNew();
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        await using var renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { TimeProvider = fake, ResponseDelay = TimeSpan.FromSeconds(30) });
+        using var harness = new WebhookHarness(renfield.WebhookUrl, time, o => o.RequestTimeout = TimeSpan.FromSeconds(15));
 
-        var outcome = await harness.SendAsync(deadline: TimeSpan.FromMilliseconds(600), cancellationToken: Ct);
+        var sending = harness.SendAsync(deadline: TimeSpan.FromMilliseconds(600), cancellationToken: Ct);
+        await renfield.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
+        fake.Advance(TimeSpan.FromMilliseconds(600));
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal(DeliveryOutcome.DeadlineExceeded, outcome);
         Assert.Single(renfield.Requests);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(400), $"gave up after {clock.Elapsed}, before the 600 ms deadline");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: the 15 s attempt timeout ran past the deadline");
+        Assert.Equal("no answer within 600 ms", Assert.Single(harness.Logger.Collector.WithId(1409)).GetStructuredStateValue("Reason"));
+        Assert.Empty(time.Waits);
     }
 
     [Fact]
-    public async Task Connection_failures_are_retried_until_the_deadline()
+    public async Task Connection_failures_are_retried_while_an_attempt_fits_before_the_deadline()
     {
         var url = new Uri($"http://127.0.0.1:{ClosedPort()}/api/notifications/webhook");
-        using var harness = new WebhookHarness(url, TimeProvider.System);
+        var fake = new FakeTimeProvider(Start);
+        var time = new BackoffSkippingTimeProvider(fake);
+        using var harness = new WebhookHarness(url, time);
 
         var outcome = await harness.SendAsync(deadline: TimeSpan.FromMilliseconds(700), cancellationToken: Ct);
 
+        // Attempt 1 at 0 ms, retry after 250 ms; the next backoff (500 ms) would leave less than the minimum budget.
         Assert.Equal(DeliveryOutcome.DeadlineExceeded, outcome);
-        var retries = harness.Logger.Collector.WithId(1408);
-        Assert.NotEmpty(retries);
-        Assert.Equal("ConnectionError", retries[0].GetStructuredStateValue("Reason"));
+        Assert.Equal([TimeSpan.FromMilliseconds(250)], time.Waits);
+        Assert.Equal("ConnectionError", Assert.Single(harness.Logger.Collector.WithId(1408)).GetStructuredStateValue("Reason"));
+        Assert.Equal("ConnectionError", Assert.Single(harness.Logger.Collector.WithId(1409)).GetStructuredStateValue("Reason"));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class PhonebookStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task The_poll_timer_picks_up_an_edit_within_a_second()
+    public async Task The_poll_timer_picks_up_an_edit_when_its_interval_passes_on_the_fake_clock()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         Write(IdentityTestData.SeedPhonebook);

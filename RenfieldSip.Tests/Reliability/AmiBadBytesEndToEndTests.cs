@@ -67,7 +67,7 @@ public sealed class AmiBadBytesEndToEndTests
                     ["AMI_HOST"] = ami.Host,
                     ["AMI_PORT"] = ami.Port.ToString(CultureInfo.InvariantCulture),
                     ["AMI_USERNAME"] = "callmonitor",
-                    ["AMI_SECRET"] = "TestSecret-7f3a",
+                    ["AMI_SECRET"] = "TestSecret-7f3a-e2e-5b90",
                     ["RENFIELD_WEBHOOK_URL"] = renfield.WebhookUrl.ToString(),
                     ["RENFIELD_WEBHOOK_TOKEN"] = "rel-token",
                     ["PHONEBOOK_PATH"] = phonebook,

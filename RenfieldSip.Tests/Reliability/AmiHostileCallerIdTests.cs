@@ -7,9 +7,10 @@ using RenfieldSip.Tests.Support;
 namespace RenfieldSip.Tests.Reliability;
 
 /// <summary>
-/// Matrix row 11: the caller id is written by whoever places the call. Whatever it holds, it reaches Renfield as
-/// short, printable text in valid JSON, it never becomes a log line of its own, and an injected AMI line can neither
-/// invent a call nor take over another call's identity.
+/// Matrix row 11: the caller id is written by whoever places the call. Its name is never spoken (Renfield gets the
+/// number); whatever it holds is kept for the call list as short, printable text, the announcement is valid JSON, it
+/// never becomes a log line of its own, and an injected AMI line can neither invent a call nor take over another
+/// call's identity.
 /// </summary>
 public sealed class AmiHostileCallerIdTests
 {
@@ -26,7 +27,7 @@ public sealed class AmiHostileCallerIdTests
 
     [Theory]
     [MemberData(nameof(HostileNames))]
-    public async Task Hostile_caller_name_reaches_the_webhook_as_bounded_printable_text_in_valid_json(string kind, string name)
+    public async Task Hostile_caller_name_never_reaches_the_webhook_and_is_listed_as_bounded_printable_text(string kind, string name)
     {
         await using var harness = await EndToEndHarness.StartAsync();
         var connection = await harness.Ami.WaitForLoginAsync(1, Wait);
@@ -42,9 +43,15 @@ public sealed class AmiHostileCallerIdTests
         AssertSafe(announcement, request.Body);
         Assert.Equal(call.Digits, request.CallerDigits);
 
-        // Metacharacters are text: the title is the fixed wording plus the cleaned name, never a second "title" key.
-        var shown = announcement.GetProperty("data").GetProperty("caller_name").GetString();
-        Assert.Equal("Anruf von " + shown, announcement.GetProperty("title").GetString());
+        // The caller's own name is not spoken: the announcement names the number, and no second "title" key appears.
+        Assert.Equal("Anruf von " + announcement.GetProperty("data").GetProperty("caller_number").GetString(), announcement.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, announcement.GetProperty("data").GetProperty("caller_name").ValueKind);
+        var listed = await History.CallHistoryApi.WaitForCallAsync(harness.Monitor, call.UniqueId, TestContext.Current.CancellationToken);
+        Assert.Equal("caller_id", listed.GetProperty("name_source").GetString());
+        var kept = listed.GetProperty("caller_name").GetString();
+        Assert.NotNull(kept);
+        Assert.True(kept.Length <= 64, $"'{kept}' is {kept.Length} chars");
+        Assert.DoesNotContain(kept, c => char.IsControl(c) || c == '\uFFFD' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
         AssertLogsClean(harness.Monitor.Logs, "pwned", "Wortwort", "Evil", "script");
     }
 
@@ -59,7 +66,7 @@ public sealed class AmiHostileCallerIdTests
         await connection.SendAsync(call.Complete);
         var announcement = Assert.Single(await harness.FinishWithSentinelAsync(connection));
 
-        var request = harness.Renfield.Requests.First(r => !Encoding.UTF8.GetString(r.Body).Contains("Sentinel", StringComparison.Ordinal));
+        var request = harness.Renfield.Requests.First(r => r.CallerDigits != EndToEndHarness.Sentinel.Digits);
         ReliabilityFigures.Report("11 hostile caller id", "webhook body for a 10 kB caller number", request.Body.Length + " bytes");
         AssertSafe(announcement, request.Body);
         AssertLogsClean(harness.Monitor.Logs);
@@ -95,10 +102,11 @@ public sealed class AmiHostileCallerIdTests
 
         var victimAnnouncement = Assert.Single(announcements);
         Assert.Equal(victim.Digits, PhoneDigits.Of(victimAnnouncement.GetProperty("data").GetProperty("caller_number").GetString()));
-        Assert.Equal("Echte Anruferin", victimAnnouncement.GetProperty("data").GetProperty("caller_name").GetString());
+        var victimListed = await History.CallHistoryApi.WaitForCallAsync(harness.Monitor, victim.UniqueId, TestContext.Current.CancellationToken);
+        Assert.Equal("Echte Anruferin", victimListed.GetProperty("caller_name").GetString());
         Assert.DoesNotContain(harness.Renfield.Requests, r => Encoding.UTF8.GetString(r.Body).Contains("Mallory", StringComparison.Ordinal)
             || Encoding.UTF8.GetString(r.Body).Contains("Max Mustermann", StringComparison.Ordinal));
-        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1111);
+        Assert.Contains(harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1113);
         AssertLogsClean(harness.Monitor.Logs, "Mallory");
     }
 
@@ -111,7 +119,6 @@ public sealed class AmiHostileCallerIdTests
         foreach (var text in new[]
                  {
                      announcement.GetProperty("title").GetString(), announcement.GetProperty("message").GetString(),
-                     announcement.GetProperty("data").GetProperty("caller_name").GetString(),
                      announcement.GetProperty("data").GetProperty("caller_number").GetString(),
                  })
         {

@@ -10,8 +10,9 @@ namespace RenfieldSip.Tests.Reliability;
 /// <summary>
 /// Matrix row 3: the secret is wrong. Asterisk answers <c>Authentication failed</c> and closes. The monitor must say
 /// so once per attempt in one clear line, report unhealthy, and back off instead of hammering the manager port
-/// (every refusal is a security event in Asterisk's log and a fail2ban strike). The retry schedule itself is asserted
-/// on fake time in <c>AmiClientTests</c>; here the figure is how many attempts a real 3 s window sees.
+/// (every refusal is a security event in Asterisk's log and a fail2ban strike). The retry schedule, the defaults' 30 s
+/// included, is asserted on fake time in <c>AmiClientTests</c>; here the figure is how many attempts a real 3 s window
+/// sees, printed for the reliability pass and never asserted.
 /// </summary>
 public sealed class AmiLoginRefusedTests
 {
@@ -23,7 +24,7 @@ public sealed class AmiLoginRefusedTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Wrong_secret_logs_one_line_per_attempt_reports_unhealthy_and_backs_off()
+    public async Task Wrong_secret_gives_one_error_line_per_attempt_naming_the_user_and_the_fix_reports_unhealthy_and_never_logs_the_secret()
     {
         await using var harness = await EndToEndHarness.StartAsync(
             new Dictionary<string, string?>
@@ -32,7 +33,7 @@ public sealed class AmiLoginRefusedTests
                 ["Ami:LoginRetryDelay"] = "00:00:00.250",
                 ["Ami:LoginRetryMaxDelay"] = "00:00:01",
             },
-            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
+            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a-e2e-5b90", Login = AmiTestLoginMode.Accept });
         await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
         await Task.Delay(Window, Cancellation);
         await harness.Ami.WaitForLoginAttemptsAsync(2, TimeSpan.FromSeconds(10));
@@ -48,8 +49,6 @@ public sealed class AmiLoginRefusedTests
 
         ReliabilityFigures.Report("3 login refused", "login attempts in a 3 s window (LoginRetryDelay 250 ms, max 1 s)", attempts.ToString(CultureInfo.InvariantCulture));
 
-        // 0, 0.25, 0.75, 1.75, 2.75 s: five in the window on an idle machine; fewer when it is busy, never a tight loop.
-        Assert.InRange(attempts, 2, 7);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
         Assert.Contains("login refused for user 'callmonitor'", report.Entries["ami"].Description, StringComparison.Ordinal);
@@ -65,18 +64,5 @@ public sealed class AmiLoginRefusedTests
         });
         Assert.DoesNotContain(logs, r => r.Level >= LogLevel.Warning && r.Id.Id != 1002 && r.Category?.Contains(".Ami.", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(logs, r => r.Message.Contains(WrongSecret, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Default_schedule_makes_a_single_attempt_in_the_same_window()
-    {
-        await using var harness = await EndToEndHarness.StartAsync(
-            new Dictionary<string, string?> { ["Ami:Secret"] = WrongSecret },
-            new AmiTestServerOptions { Stream = AmiTestStreamMode.Manual, ExpectedSecret = "TestSecret-7f3a", Login = AmiTestLoginMode.Accept });
-        await harness.Ami.WaitForLoginAttemptsAsync(1, TimeSpan.FromSeconds(10));
-        await Task.Delay(Window, Cancellation);
-
-        ReliabilityFigures.Report("3 login refused", "login attempts in a 3 s window with the defaults (30 s doubling to 5 min)", harness.Ami.LoginAttempts.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal(1, harness.Ami.LoginAttempts);
     }
 }

@@ -17,7 +17,7 @@ public sealed class DownstreamBurstTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Two_hundred_calls_in_one_second_against_a_50_ms_webhook_are_all_announced_in_time()
+    public async Task Two_hundred_calls_in_one_second_against_a_50_ms_webhook_are_all_announced_once_and_none_fails()
     {
         await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromMilliseconds(50) });
         var (monitor, ami) = await rig.StartMonitorAsync();

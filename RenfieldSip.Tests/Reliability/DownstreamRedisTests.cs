@@ -39,7 +39,7 @@ public sealed class DownstreamRedisTests
         var upAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var up = await AnnounceAsync(rig, ami, 2);
-        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(2).CallerNumber), "the claim is in Redis");
+        Assert.True(await client.GetDatabase().KeyExistsAsync(prefix + DedupKey(monitor, 2)), "the claim is in Redis");
         await AssertSuppressedByAnotherReplicaAsync(rig, monitor, ami, client.GetDatabase(), prefix, 3);
 
         // Killed mid-run (SIGKILL): the next call is still announced, and health turns Degraded.
@@ -53,7 +53,7 @@ public sealed class DownstreamRedisTests
         var backAfter = await WaitForHealthAsync(monitor, "Healthy");
         await using var again = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var back = await AnnounceAsync(rig, ami, 6);
-        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + "caller:" + SyntheticCall.Numbered(6).CallerNumber), "the claim is in Redis again");
+        Assert.True(await again.GetDatabase().KeyExistsAsync(prefix + DedupKey(monitor, 6)), "the claim is in Redis again");
 
         Assert.Equal(5, rig.Renfield.Delivered.Count);
         // One warning per outage. The outage at start is logged only if the first connect gives up before Redis
@@ -117,7 +117,7 @@ public sealed class DownstreamRedisTests
 
     private static async Task AssertSuppressedByAnotherReplicaAsync(EndToEndHarness rig, MonitorUnderTest monitor, AmiTestServerConnection ami, IDatabase redis, string prefix, int call)
     {
-        Assert.True(await redis.StringSetAsync(prefix + "caller:" + SyntheticCall.Numbered(call).CallerNumber, "1", TimeSpan.FromSeconds(30), When.NotExists));
+        Assert.True(await redis.StringSetAsync(prefix + DedupKey(monitor, call), "1", TimeSpan.FromSeconds(30), When.NotExists));
         await ami.SendAsync(SyntheticCall.Numbered(call).Ringing);
         await Poll.UntilAsync(
             () => monitor.Logs.WithId(1107).Any(r => r.GetStructuredStateValue("CallId") == SyntheticCall.Numbered(call).UniqueId),
@@ -137,4 +137,8 @@ public sealed class DownstreamRedisTests
     private static Task<TimeSpan> WaitForHealthAsync(MonitorUnderTest monitor, string status) =>
         Poll.UntilAsync(
             async () => await EndToEndHarness.HealthAsync(monitor, Cancellation) == status, $"/health to say {status}", Timeout, Cancellation);
+
+    // The key a monitor claims for a numbered call's caller: hashed, so Redis never holds the number.
+    private static string DedupKey(MonitorUnderTest monitor, int call) =>
+        monitor.GetRequiredService<RenfieldSip.Monitor.Dedup.DedupKeyHasher>().Hash("caller:" + SyntheticCall.Numbered(call).CallerNumber);
 }

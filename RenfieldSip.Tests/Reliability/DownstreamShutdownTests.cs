@@ -15,7 +15,7 @@ public sealed class DownstreamShutdownTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Sigterm_lets_an_announcement_in_flight_finish_and_exits()
+    public async Task Sigterm_lets_an_announcement_in_flight_finish_delivered_and_exits_0()
     {
         await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromSeconds(1) });
         // A shutdown timeout far above Renfield's 1 s answer: finishing must not depend on how busy the machine is.
@@ -30,7 +30,7 @@ public sealed class DownstreamShutdownTests
     }
 
     [Fact]
-    public async Task Sigterm_abandons_an_announcement_that_outlasts_the_shutdown_timeout_and_exits_in_time()
+    public async Task Sigterm_abandons_an_announcement_that_outlasts_the_shutdown_timeout_logs_it_cancelled_and_exits_0()
     {
         await using var rig = await EndToEndHarness.StartWithoutMonitorAsync(new FakeRenfieldOptions { Token = EndToEndHarness.Token, ResponseDelay = TimeSpan.FromMinutes(1) });
         await using var monitor = await MonitorProcess.StartAsync(Environment(rig, shutdownTimeoutSeconds: 2), Cancellation);
@@ -40,7 +40,6 @@ public sealed class DownstreamShutdownTests
         Assert.True(monitor.ExitCode == 0, $"exit code {monitor.ExitCode}; output:\n{monitor.Output}");
         Assert.Contains("[1109]", monitor.Output, StringComparison.Ordinal);
         Assert.Contains("not announced: Cancelled", monitor.Output, StringComparison.Ordinal);
-        Assert.True(exit >= TimeSpan.FromSeconds(1.5), $"exited {exit} after SIGTERM, before the shutdown timeout");
         Output($"FIGURE row8 shutdown (abandon): Renfield hangs, shutdown timeout 2 s: exit {exit.TotalMilliseconds:F0} ms after SIGTERM, notification abandoned and logged");
     }
 

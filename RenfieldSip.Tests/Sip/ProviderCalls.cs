@@ -23,7 +23,7 @@ internal static class ProviderCalls
 
     /// <summary>
     /// Calls from the provider, one per CSV row (caller;name;DID), all at once; Request-URI <paramref name="requestUri"/>;
-    /// <paramref name="scenario"/> decides where the caller is (From, P-Asserted-Identity, withheld).
+    /// <paramref name="scenario"/> decides where the caller is (From, P-Asserted-Identity, withheld); sent from <paramref name="sourceAddress"/>.
     /// </summary>
     public static async Task<int> CallAsync(
         string asterisk,
@@ -32,7 +32,8 @@ internal static class ProviderCalls
         string directory,
         TimeSpan hangGuard,
         CancellationToken cancellationToken,
-        string scenario = "provider-invite.xml")
+        string scenario = "provider-invite.xml",
+        string sourceAddress = "127.0.0.1")
     {
         var csv = Path.Combine(directory, $"calls-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(csv, ["SEQUENTIAL", .. calls.Select(c => $"{c.Caller};{c.Name};{c.Did}")], cancellationToken);
@@ -41,7 +42,7 @@ internal static class ProviderCalls
             asterisk,
             scenario,
             ["-inf", csv, "-key", "ruri", requestUri, "-m", count, "-l", count, "-r", count, "-rp", "1000"],
-            "127.0.0.1",
+            sourceAddress,
             directory,
             hangGuard,
             cancellationToken);

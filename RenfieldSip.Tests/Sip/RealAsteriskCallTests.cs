@@ -124,7 +124,7 @@ public sealed class RealAsteriskCallTests(SipRigFixture fixture) : IClassFixture
     {
         var rig = fixture.Rig;
         const string Scanner = "+4915100000000";
-        var refusedBefore = CountNoMatchingEndpoint(rig);
+        var refusedBefore = SipEdgeLog.CountNoMatchingEndpoint(rig);
 
         // No token from the provider's host, a guessed token, and no token from another host (a scanner).
         var exits = new List<int>
@@ -139,14 +139,9 @@ public sealed class RealAsteriskCallTests(SipRigFixture fixture) : IClassFixture
         await WaitForCallerAsync(rig, "+4917099990001");
 
         Assert.Equal([0, 0, 0], exits);
-        Assert.Equal(3, CountNoMatchingEndpoint(rig) - refusedBefore);
+        Assert.Equal(3, SipEdgeLog.CountNoMatchingEndpoint(rig) - refusedBefore);
         Assert.DoesNotContain(rig.Renfield.Requests, r => r.CallerDigits == PhoneDigits.Of(Scanner));
     }
-
-    private static int CountNoMatchingEndpoint(SipRig rig) =>
-        File.Exists(rig.Asterisk.MessagesLog)
-            ? File.ReadLines(rig.Asterisk.MessagesLog).Count(l => l.Contains("Request 'INVITE'", StringComparison.Ordinal) && l.Contains("No matching endpoint found", StringComparison.Ordinal))
-            : 0;
 
     private static async Task<FakeRenfieldRequest> WaitForCallerAsync(SipRig rig, string number)
     {

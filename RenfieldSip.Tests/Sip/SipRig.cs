@@ -97,6 +97,7 @@ internal sealed class SipRig : IAsyncDisposable
                     ["AMI_SECRET"] = AmiSecret,
                     ["VOICEMAIL_DIR"] = voicemail,
                     ["VOICEMAIL_SOUNDS_DIR"] = RepositoryLayout.PathOf("config", "asterisk", "sounds"),
+                    ["SIP_PROVIDER_ADDRESSES"] = options.ProviderAddresses,
                 },
                 TestIntervals,
                 FastTransactionTimeout,
@@ -151,13 +152,17 @@ internal sealed class SipRig : IAsyncDisposable
     public Task<int> SendAsync(string scenario, IReadOnlyList<string> arguments, string sourceAddress, CancellationToken cancellationToken) =>
         ProviderCalls.SendAsync(AsteriskAddress, scenario, arguments, sourceAddress, _directory, HangGuard, cancellationToken);
 
-    /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
     /// <summary>Where this rig's Asterisk records the answering machine's messages (VOICEMAIL_DIR).</summary>
     public string VoicemailDirectory => Path.Combine(_directory, "voicemail");
 
+    /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
     public Task<int> CallAsync(
-        string requestUri, IReadOnlyList<(string Caller, string Name, string Did)> calls, CancellationToken cancellationToken, string scenario = "provider-invite.xml") =>
-        ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario);
+        string requestUri,
+        IReadOnlyList<(string Caller, string Name, string Did)> calls,
+        CancellationToken cancellationToken,
+        string scenario = "provider-invite.xml",
+        string sourceAddress = "127.0.0.1") =>
+        ProviderCalls.CallAsync(AsteriskAddress, requestUri, calls, _directory, HangGuard, cancellationToken, scenario, sourceAddress);
 
     public string LineUri(string? user, string line) =>
         user is null ? $"sip:127.0.0.1:{Asterisk.SipPort};line={line}" : $"sip:{user}@127.0.0.1:{Asterisk.SipPort};line={line}";

@@ -11,4 +11,7 @@ internal sealed class SipRigOptions
 
     /// <summary>Extra monitor configuration (Voicemail:*).</summary>
     public IReadOnlyDictionary<string, string?> MonitorSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>SIP_PROVIDER_ADDRESSES for the entrypoint; null leaves it unset (only the line token identifies calls).</summary>
+    public string? ProviderAddresses { get; init; }
 }

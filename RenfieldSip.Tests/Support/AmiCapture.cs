@@ -44,8 +44,7 @@ internal sealed class AmiCapture
     public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "ami");
 
     /// <summary>File names of every capture (e.g. <c>known-caller-cancel.ami</c>).</summary>
-    public static IReadOnlyList<string> AllNames =>
-        [.. Directory.GetFiles(FixturesDirectory, "*.ami").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> AllNames => Names("*.ami");
 
     public string Name { get; }
 
@@ -81,10 +80,20 @@ internal sealed class AmiCapture
     /// <summary>Every block after the banner as text, without terminators: the reference split for parser tests.</summary>
     public IReadOnlyList<string> Blocks => [.. BlockRanges.Select(BlockText)];
 
+    /// <summary>
+    /// Every block after the banner as Asterisk sent it, each with its closing blank line: what a frame reader is fed,
+    /// so whatever is built from them inherits the real field order and sizes.
+    /// </summary>
+    public IReadOnlyList<byte[]> Frames => [.. BlockRanges.Select(range => Bytes.AsSpan(range.Start, range.Length + Terminator.Length).ToArray())];
+
     /// <summary>The blocks of <see cref="Body"/> whose first line is <c>Event:</c>, in order.</summary>
     public IReadOnlyList<string> EventBlocks =>
         [.. BlockRanges.Where(range => range.Start >= BodyStart && range.Start < GoodbyeStart).Select(BlockText)
             .Where(text => text.StartsWith("Event:", StringComparison.Ordinal))];
+
+    /// <summary>File names of the captures matching <paramref name="searchPattern"/> (<c>*.read-all.ami</c>), in order.</summary>
+    public static IReadOnlyList<string> Names(string searchPattern) =>
+        [.. Directory.GetFiles(FixturesDirectory, searchPattern).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
 
     public static AmiCapture Load(string name)
     {

@@ -66,7 +66,7 @@ internal sealed class AmiTestServer : IAsyncDisposable
     }
 
     /// <summary>Client options pointing at this server (with short, test-friendly timeouts).</summary>
-    public AmiOptions CreateClientOptions(string username = "callmonitor", string secret = "TestSecret-7f3a") => new()
+    public AmiOptions CreateClientOptions(string username = "callmonitor", string secret = "TestSecret-7f3a-e2e-5b90") => new()
     {
         Host = Host,
         Port = Port,

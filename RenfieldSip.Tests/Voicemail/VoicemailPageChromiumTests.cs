@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using System.Net;
 using System.Text.Json;
 using RenfieldSip.Monitor.Voicemail;
 using RenfieldSip.Tests.Config;
@@ -10,9 +8,9 @@ using RenfieldSip.Tests.Support;
 namespace RenfieldSip.Tests.Voicemail;
 
 /// <summary>
-/// A call's message on the <c>/calls</c> page in a real headless Chromium: the page (no script of its own) carries the
-/// player; a probe page with a script then plays that player's source from the monitor and reports the duration the
-/// browser read from it, as a phone's browser would show it.
+/// A call's message on the <c>/calls</c> page in a real headless Chromium, logged in as the owner: the page (no script
+/// of its own) carries the player; a probe page with a script then plays that player's source from the monitor with
+/// the browser's own session cookie and reports the duration the browser read from it, as a phone's browser would show it.
 /// </summary>
 public sealed class VoicemailPageChromiumTests
 {
@@ -33,19 +31,14 @@ public sealed class VoicemailPageChromiumTests
             harness.Monitor.GetRequiredService<VoicemailIndex>().Add(
                 new VoicemailMessage(callId, "1796597954-4.wav", TimeSpan.FromSeconds(7.9), DateTimeOffset.UtcNow, Transcript: "Bitte ruf <b>zurück</b>."));
 
-            var page = await HeadlessChromium.DumpDomAsync(new Uri(harness.Monitor.BaseAddress, "/calls"), Cancellation);
+            var page = await HeadlessChromium.DumpDomAsync(new Uri(harness.Monitor.BaseAddress, BrowserLoginPage.Path), Cancellation);
             var source = $"/calls/{Uri.EscapeDataString(callId)}/voicemail";
             Assert.Contains($"<audio controls=\"\" preload=\"none\" src=\"{source}\"></audio>", page, StringComparison.Ordinal);
             Assert.Contains("Sprachnachricht 0:08", page, StringComparison.Ordinal);
             Assert.Contains("Bitte ruf &lt;b&gt;zurück&lt;/b&gt;.", page, StringComparison.Ordinal);
             Assert.Contains("data-heard=\"false\"", page, StringComparison.Ordinal);
 
-            await using var probe = await WebhookListener.StartAsync(IPAddress.Loopback, 0, TimeProvider.System, (context, _) =>
-            {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                return context.Response.WriteAsync(ProbePage(new Uri(harness.Monitor.BaseAddress, source)), context.RequestAborted);
-            }, Cancellation);
-            var played = await HeadlessChromium.DumpDomAsync(probe.BaseAddress, Cancellation, virtualTimeBudget: TimeSpan.FromSeconds(10));
+            var played = await HeadlessChromium.DumpDomAsync(new Uri(harness.Monitor.BaseAddress, BrowserPlayerPage.For(source)), Cancellation);
 
             var reported = System.Text.RegularExpressions.Regex.Match(played, "duration=([0-9.]+)");
             Assert.True(reported.Success, played);
@@ -58,14 +51,4 @@ public sealed class VoicemailPageChromiumTests
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    /// <summary>A page of another origin, as a media element may play any origin's audio; it writes what it read.</summary>
-    private static string ProbePage(Uri audio) => $$"""
-        <!doctype html><html><body><audio id="a" preload="metadata" src="{{audio}}"></audio><p id="d">pending</p>
-        <script>
-        var a = document.getElementById('a');
-        a.addEventListener('loadedmetadata', function () { document.getElementById('d').textContent = 'duration=' + a.duration; });
-        a.addEventListener('error', function () { document.getElementById('d').textContent = 'error=' + a.error.code + ' ' + a.error.message; });
-        </script></body></html>
-        """;
 }

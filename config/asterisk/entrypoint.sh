@@ -9,9 +9,15 @@
 # Asterisk configuration files; every other character ($ & / \ ' " ...) is copied as is.
 #
 # Environment:
-#   SIP_REGISTRAR, SIP_USERNAME, SIP_PASSWORD, AMI_SECRET   required (AMI_SECRET != changeme)
-#   SIP_EXTERNAL_ADDRESS, SIP_LOCAL_NET                      optional NAT settings; a template
-#                                                            line naming an unset one is dropped
+#   SIP_REGISTRAR, SIP_USERNAME, SIP_PASSWORD, AMI_SECRET   required (AMI_SECRET: 16+ characters,
+#                                                            not a known placeholder)
+#   SIP_EXTERNAL_ADDRESS, SIP_LOCAL_NET                      optional NAT settings
+#   SIP_PROVIDER_ADDRESSES                                   optional: the provider's addresses,
+#                                                            for a provider without the line token
+#                                                            A template line naming an unset optional
+#                                                            variable is dropped (commented out); a
+#                                                            section header naming one drops the
+#                                                            whole section.
 #   VOICEMAIL_ENABLED (true), VOICEMAIL_RING_SECONDS (20), VOICEMAIL_MAX_SECONDS (120)
 #                                                            the answering machine; optional, defaults
 #   VOICEMAIL_DIR (/var/spool/asterisk/renfield-voicemail)   where recordings go (the shared volume)
@@ -23,7 +29,7 @@ set -eu
 TEMPLATE_DIR=${TEMPLATE_DIR:-/etc/asterisk/templates}
 TARGET_DIR=${TARGET_DIR:-/etc/asterisk}
 REQUIRED_VARS="SIP_REGISTRAR SIP_USERNAME SIP_PASSWORD AMI_SECRET"
-OPTIONAL_VARS="SIP_EXTERNAL_ADDRESS SIP_LOCAL_NET"
+OPTIONAL_VARS="SIP_EXTERNAL_ADDRESS SIP_LOCAL_NET SIP_PROVIDER_ADDRESSES"
 VOICEMAIL_VARS="VOICEMAIL_ENABLED VOICEMAIL_RING_SECONDS VOICEMAIL_MAX_SECONDS VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR"
 OPTIONAL_VARS="$OPTIONAL_VARS $VOICEMAIL_VARS"
 
@@ -46,10 +52,14 @@ for name in $REQUIRED_VARS; do
     eval "value=\${$name-}"
     [ -n "$value" ] || fail "required environment variable $name is not set"
 done
-case $AMI_SECRET in
-    changeme | changeme-ami-secret)
+# AMI's events carry the real numbers of withheld callers: a guessable secret is a leak. The
+# monitor (AmiSecretPolicy) refuses the same placeholders and the same minimum length.
+lowered=$(printf '%s' "$AMI_SECRET" | awk '{ print tolower($0) }')
+case $lowered in
+    changeme | changeme-ami-secret | your-ami-secret | your-ami-secret-here | 0123456789abcdef | 0123456789abcdef0123456789abcdef)
         fail "AMI_SECRET is still the placeholder '$AMI_SECRET'; set a real secret (e.g. openssl rand -hex 24)" ;;
 esac
+[ "${#AMI_SECRET}" -ge 16 ] || fail "AMI_SECRET must be at least 16 characters long (e.g. openssl rand -hex 24)"
 
 # The answering machine's settings always have a value: the dialplan uses them unconditionally.
 : "${VOICEMAIL_ENABLED:=true}" "${VOICEMAIL_RING_SECONDS:=20}" "${VOICEMAIL_MAX_SECONDS:=120}"
@@ -120,8 +130,11 @@ for template in "$TEMPLATE_DIR"/*.conf; do
                 rest = substr(tail, close_at + 1)
             }
             line = out rest
-            if (unset != "") print ";" line "   ; left out: unset" unset
+            if (line ~ /^[ \t]*\[/) dropSection = (unset != "")
+            if (dropSection) print ";" line "   ; left out with its section: unset" (unset != "" ? unset : " " droppedFor)
+            else if (unset != "") print ";" line "   ; left out: unset" unset
             else print line
+            if (dropSection && unset != "") droppedFor = substr(unset, 2)
         }' "$template" >"$target.tmp" || fail "could not render $template"
     mv "$target.tmp" "$target"
     rendered=$((rendered + 1))

@@ -32,11 +32,11 @@ try {
   await page.waitForLoadState('networkidle');
 
   async function dismissBanners() {
-    // A development machine without a trusted dev certificate shows a warning that is not part of the picture:
-    // press its close button, the last button of the message bar that holds the text.
+    // A development machine without a trusted dev certificate shows a warning, and a fresh dashboard a welcome
+    // note, neither part of the picture: press the close button, the last button of the message bar that holds it.
     await page.evaluate(() => {
       for (const bar of document.querySelectorAll('.fluent-messagebar, fluent-message-bar, [class*="messagebar"]')) {
-        if (bar.textContent?.includes('development certificate')) {
+        if (bar.textContent?.includes('development certificate') || bar.textContent?.includes('Welcome to the new Aspire dashboard')) {
           const buttons = bar.querySelectorAll('button, fluent-button');
           buttons[buttons.length - 1]?.click();
         }

@@ -5,7 +5,7 @@ namespace RenfieldSip.Monitor.Phonebooks.CardDav;
 /// <c>/remote.php/dav/addressbooks/users/max/contacts/</c>, Radicale <c>/max/&lt;uuid&gt;/</c>, Baïkal
 /// <c>/dav.php/addressbooks/max/default/</c>), the user's principal or home, or the server root. From a principal or
 /// root it takes the first address book of the user's home, by path (Nextcloud's "contacts" sorts before its
-/// generated "z-app-generated--…" books).
+/// generated "z-app-generated--…" books). Any resource that names the user's principal leads there, whatever its own type.
 /// </summary>
 internal sealed class CardDavDiscovery(CardDavTransport transport)
 {
@@ -29,8 +29,10 @@ internal sealed class CardDavDiscovery(CardDavTransport transport)
         }
 
         // A calendar or a single card pasted by mistake: following the principal from there would silently pick
-        // some address book the user did not name.
-        if (!(self.IsCollection || self.IsPrincipal) || self.IsOtherKind)
+        // some address book the user did not name. Any other resource that names the user's principal or home leads
+        // on (RFC 5397, RFC 6764 §6): some servers answer at their root with an empty resourcetype and the principal.
+        var namesTheWay = self.CurrentUserPrincipal is not null || self.AddressBookHomeSet is not null;
+        if (self.IsOtherKind || self.IsCardOrEvent || !(self.IsCollection || self.IsPrincipal || namesTheWay))
         {
             throw new CardDavException(
                 CardDavFailure.NotAnAddressBook,

@@ -145,6 +145,9 @@ internal static class CardDavMultistatusReader
             case (CardDavNames.Dav, "sync-token"):
                 properties.SyncToken = Text(reader);
                 break;
+            case (CardDavNames.Dav, "getcontenttype"):
+                properties.ContentType = Text(reader);
+                break;
             case (CardDavNames.Dav, "displayname"):
                 properties.DisplayName = Text(reader);
                 break;

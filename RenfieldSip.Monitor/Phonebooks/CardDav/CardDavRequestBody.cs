@@ -10,7 +10,7 @@ internal static class CardDavRequestBody
     public static readonly byte[] Discover = Encoding.UTF8.GetBytes("""
         <?xml version="1.0" encoding="utf-8"?>
         <D:propfind xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav" xmlns:CS="http://calendarserver.org/ns/">
-          <D:prop><D:resourcetype/><D:displayname/><CS:getctag/><D:sync-token/><D:current-user-principal/><C:addressbook-home-set/></D:prop>
+          <D:prop><D:resourcetype/><D:getcontenttype/><D:displayname/><CS:getctag/><D:sync-token/><D:current-user-principal/><C:addressbook-home-set/></D:prop>
         </D:propfind>
         """);
 

@@ -30,6 +30,15 @@ internal sealed class CardDavResource
 
     public string? DisplayName { get; set; }
 
+    /// <summary>DAV:getcontenttype: <c>text/vcard</c> for a card, <c>text/calendar</c> for an event, a web page's type for some roots.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>A card or a calendar object: a single file of the kind a user pastes by mistake.</summary>
+    public bool IsCardOrEvent =>
+        !IsCollection && ContentType is { } type
+        && (type.StartsWith("text/vcard", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/x-vcard", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase));
+
     public string? CurrentUserPrincipal { get; set; }
 
     public string? AddressBookHomeSet { get; set; }
@@ -49,6 +58,7 @@ internal sealed class CardDavResource
         CTag ??= other.CTag;
         SyncToken ??= other.SyncToken;
         DisplayName ??= other.DisplayName;
+        ContentType ??= other.ContentType;
         CurrentUserPrincipal ??= other.CurrentUserPrincipal;
         AddressBookHomeSet ??= other.AddressBookHomeSet;
         AddressData ??= other.AddressData;

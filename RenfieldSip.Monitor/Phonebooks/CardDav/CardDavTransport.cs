@@ -27,8 +27,6 @@ internal sealed class CardDavTransport(HttpClient http, Uri origin, Authenticati
 
     public int MaxResponses { get; set; } = 100_000;
 
-    public bool HasCredentials => authorization is not null;
-
     public int RequestCount { get; private set; }
 
     public Task<CardDavAnswer> PropfindAsync(Uri url, int depth, byte[] body, CancellationToken cancellationToken) =>
