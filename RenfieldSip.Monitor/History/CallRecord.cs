@@ -42,6 +42,10 @@ internal sealed record CallRecord
     [JsonPropertyName("withheld")]
     public bool Withheld { get; init; }
 
+    /// <summary>The name Renfield was given: a display name the caller sent itself is never spoken, its number is.</summary>
+    [JsonIgnore]
+    public string? SpokenName => NameSource == CallerNameSource.CallerId ? null : CallerName;
+
     /// <summary><c>phonebook</c>, <c>caller_id</c> or <c>none</c>: where <see cref="CallerName"/> came from.</summary>
     [JsonPropertyName("name_source")]
     public string NameSource { get; init; } = CallerNameSource.None;

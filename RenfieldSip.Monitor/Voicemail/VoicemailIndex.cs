@@ -62,16 +62,41 @@ internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimePro
         }
     }
 
-    public void Update(string callId, Func<VoicemailMessage, VoicemailMessage> change)
+    /// <summary>Every kept message, oldest first.</summary>
+    public IReadOnlyList<VoicemailMessage> All()
+    {
+        lock (_gate)
+        {
+            return [.. _messages];
+        }
+    }
+
+    /// <summary>False when no message of <paramref name="callId"/> is kept.</summary>
+    public bool Update(string callId, Func<VoicemailMessage, VoicemailMessage> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
             var index = _messages.FindIndex(m => m.CallId == callId);
-            if (index >= 0)
+            if (index < 0)
             {
-                _messages[index] = change(_messages[index]);
+                return false;
             }
+
+            _messages[index] = change(_messages[index]);
+            return true;
+        }
+    }
+
+    /// <summary>Forgets every message <paramref name="match"/> accepts; returns them, to delete their files.</summary>
+    public IReadOnlyList<VoicemailMessage> RemoveAll(Func<VoicemailMessage, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            var removed = _messages.Where(match).ToList();
+            _messages.RemoveAll(removed.Contains);
+            return removed;
         }
     }
 

@@ -7,7 +7,8 @@ using RenfieldSip.Monitor.Text;
 namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
-/// One webhook per message, <c>sip.voicemail</c>: the caller as the call's record shows it was announced, the length
+/// One webhook per message, <c>sip.voicemail</c>: the caller as the call's record shows it was announced (a name
+/// the caller sent itself is never spoken, the number is), the length
 /// as m:ss in the title (so Renfield's dedup key differs per message), and what was said, when known, in the message.
 /// </summary>
 internal sealed class VoicemailNotificationComposer(IOptions<WebhookOptions> options)
@@ -25,7 +26,7 @@ internal sealed class VoicemailNotificationComposer(IOptions<WebhookOptions> opt
         var who = call switch
         {
             { Withheld: true } => words.Anonymous,
-            { CallerName: { } name } => name,
+            { SpokenName: { } name } => name,
             { CallerNumber: { } number } => number,
             _ => words.Unknown,
         };
@@ -39,7 +40,7 @@ internal sealed class VoicemailNotificationComposer(IOptions<WebhookOptions> opt
             _options.Urgency,
             string.IsNullOrWhiteSpace(_options.Room) ? null : _options.Room.Trim(),
             _options.Tts && spoken,
-            new CallNotificationData(call is { Withheld: true } ? null : call?.CallerNumber, call?.CallerName));
+            new CallNotificationData(call is { Withheld: true } ? null : call?.CallerNumber, call?.SpokenName));
     }
 
     internal static string Clock(TimeSpan length)

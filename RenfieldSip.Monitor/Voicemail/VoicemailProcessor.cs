@@ -52,6 +52,12 @@ internal sealed class VoicemailProcessor(
         DeleteFiles(removed, "retention");
 
         var call = await WaitForRecordAsync(arrival.CallId, cancellationToken);
+        if (call is not null)
+        {
+            // Kept with the message, so erasing the caller and the assistant's answers find it after the history moved on.
+            index.Update(arrival.CallId, m => m with { CallerName = call.SpokenName, CallerNumber = call.Withheld ? null : call.CallerNumber, Withheld = call.Withheld });
+        }
+
         if (call is { Outcome: CallOutcome.BlockedByRule })
         {
             // A blocked caller's (or a silenced quiet-hours call's) message is kept and listed, never announced.

@@ -4,7 +4,10 @@ namespace RenfieldSip.Monitor.Voicemail;
 
 internal static class VoicemailServiceCollectionExtensions
 {
-    /// <summary>The answering machine's messages: the AMI listener, the worker, the store, transcription and /health.</summary>
+    /// <summary>
+    /// The answering machine's messages: the AMI listener, the worker, the store, transcription, /health, erasure with
+    /// the caller and the assistant's message tools. Before the MCP server, which looks for <see cref="Mcp.IAnsweringMachine"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddVoicemail(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -13,6 +16,9 @@ internal static class VoicemailServiceCollectionExtensions
         builder.Services.AddSingleton<VoicemailQueue>();
         builder.Services.AddSingleton<VoicemailIndex>();
         builder.Services.AddSingleton<History.ICallVoicemails>(services => services.GetRequiredService<VoicemailIndex>());
+        builder.Services.AddSingleton<History.ICallerErasure, VoicemailCallerErasure>();
+        builder.Services.AddSingleton<Mcp.IAnsweringMachine, VoicemailAnsweringMachine>();
+
         builder.Services.AddSingleton<VoicemailHealth>();
         builder.Services.AddSingleton<VoicemailNotificationComposer>();
         builder.Services.AddSingleton<VoicemailProcessor>();

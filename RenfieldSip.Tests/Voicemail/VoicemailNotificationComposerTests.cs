@@ -22,6 +22,18 @@ public sealed class VoicemailNotificationComposerTests
     }
 
     [Fact]
+    public void A_name_the_caller_sent_itself_is_never_spoken_the_number_is()
+    {
+        var call = Call(name: "Feueralarm – Haus sofort verlassen", number: "+49 170 9001234") with { NameSource = CallerNameSource.CallerId };
+
+        var notification = Composer("de").Compose(call, Twelve, transcript: null, spoken: true);
+
+        Assert.Equal("Neue Sprachnachricht von +49 170 9001234 (0:12)", notification.Title);
+        Assert.DoesNotContain("Feueralarm", notification.Message, StringComparison.Ordinal);
+        Assert.Equal(new CallNotificationData("+49 170 9001234", null), notification.Data);
+    }
+
+    [Fact]
     public void The_transcript_goes_into_the_message_not_the_title()
     {
         var notification = Composer("de").Compose(Call(name: "Oma Helga"), TimeSpan.FromSeconds(67), "Ruf mich bitte zurück.", spoken: true);

@@ -10,7 +10,7 @@ namespace RenfieldSip.Tests.Voicemail;
 /// <summary>
 /// A call's message on the <c>/calls</c> page in a real headless Chromium, logged in as the owner: the page (no script
 /// of its own) carries the player; a probe page with a script then plays that player's source from the monitor with
-/// the browser's own session cookie and reports the duration the browser read from it, as a phone's browser would show it.
+/// the owner's session cookie and reports the duration the browser read from it, as a phone's browser would show it.
 /// </summary>
 public sealed class VoicemailPageChromiumTests
 {

@@ -146,14 +146,16 @@ if [ "${RENDER_ONLY:-0}" = "1" ]; then
     exit 0
 fi
 
-# The recordings directory (a volume shared with the monitor, read-only there): owned by asterisk, setgid so
-# every file keeps the asterisk group, and files group-readable (umask 027) so a reader in that group
-# (the monitor: group_add 1000) can open them; nobody else can.
+# The recordings directory (a volume shared with the monitor): group asterisk, setgid so every file keeps
+# that group, group-writable so the monitor (group_add 1000) can delete a message (retention, the delete
+# button, erasing a caller), and files group-readable only (umask 027: 0640) so the monitor reads a
+# recording and never changes one; nobody else gets in. root keeps the directory: compose drops
+# CAP_FOWNER, so root may chmod only what it owns, on every start.
 mkdir -p "$VOICEMAIL_DIR"
 if id asterisk >/dev/null 2>&1; then
-    chown asterisk:asterisk "$VOICEMAIL_DIR"
+    chown root:asterisk "$VOICEMAIL_DIR"
 fi
-chmod 2750 "$VOICEMAIL_DIR"
+chmod 2770 "$VOICEMAIL_DIR"
 umask 027
 
 # The andrius/asterisk images run Asterisk as the unprivileged "asterisk" user (uid 1000).
