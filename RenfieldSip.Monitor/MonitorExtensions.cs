@@ -12,6 +12,7 @@ using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 using RenfieldSip.Monitor.Voicemail;
+using RenfieldSip.Monitor.Warmup;
 
 namespace RenfieldSip.Monitor;
 
@@ -25,6 +26,9 @@ internal static class MonitorExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitorTelemetry();
         builder.AddMonitorAccess();
+
+        // The first hosted service: the AMI login waits until the call path is warm (see StartupWarmup).
+        builder.AddStartupWarmup();
 
         // Before every other area: hosted services stop in reverse order, so the history writer stops last and
         // still records what the announcement workers finish while they stop.

@@ -62,6 +62,14 @@ internal sealed class CallLedger
 
     public void MarkUnmatched() => Interlocked.Increment(ref _unmatched);
 
+    /// <summary>Send → arrival of one call in milliseconds; NaN when it was not sent or has not arrived.</summary>
+    public double LatencyMs(int call, TimeProvider timeProvider)
+    {
+        var sent = Volatile.Read(ref _sent[call]);
+        var arrived = Volatile.Read(ref _arrived[call]);
+        return sent != 0 && arrived != 0 ? timeProvider.GetElapsedTime(sent, arrived).TotalMilliseconds : double.NaN;
+    }
+
     /// <summary>Send → arrival in milliseconds for every call that arrived.</summary>
     public double[] LatenciesMs(TimeProvider timeProvider)
     {

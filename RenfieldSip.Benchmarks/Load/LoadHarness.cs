@@ -42,6 +42,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         var sink = await WebhookSink.StartAsync(Token, timeProvider, 0, cancellationToken);
         var harness = new LoadHarness(options, timeProvider, sink, workDirectory);
         await File.WriteAllTextAsync(harness.PhonebookPath, Phonebook(), cancellationToken);
+        await sink.WarmUpAsync(cancellationToken);
         return harness;
     }
 
@@ -81,22 +82,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         try
         {
             await using var server = StartAmiServer();
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["AMI_HOST"] = "127.0.0.1",
-                ["AMI_PORT"] = server.Port.ToString(CultureInfo.InvariantCulture),
-                ["AMI_USERNAME"] = "callmonitor",
-                ["AMI_SECRET"] = "LoadTest-Secret-2026",
-                ["RENFIELD_WEBHOOK_URL"] = _sink.Url.ToString(),
-                ["RENFIELD_WEBHOOK_TOKEN"] = Token,
-                ["PHONEBOOK_PATH"] = PhonebookPath,
-                ["Logging__LogLevel__Default"] = "Warning",
-            };
-            foreach (var (key, value) in extraEnvironment)
-            {
-                environment[key] = value;
-            }
-
+            var environment = MonitorEnvironment(server, extraEnvironment);
             await using var monitor = await MonitorProcess.StartAsync(environment, cancellationToken, monitorDll);
             using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             phase.CancelAfter(_options.PhaseTimeout);
@@ -113,6 +99,85 @@ internal sealed class LoadHarness : IAsyncDisposable
         {
             _sink.Attach(null);
         }
+    }
+
+    /// <summary>
+    /// One cold start: a fresh monitor process, its AMI login, then <paramref name="stream"/>'s calls one at a time,
+    /// each written only when the previous one has arrived at the sink, so every call meets an idle monitor.
+    /// </summary>
+    public async Task<ColdStartResult> RunColdStartAsync(CallStream stream, IReadOnlyDictionary<string, string> extraEnvironment, int memoryAfterCalls, CancellationToken cancellationToken)
+    {
+        var monitorDll = _options.MonitorDll ?? FindMonitorDll()
+            ?? throw new LoadPhaseException("RenfieldSip.Monitor.dll (Release) not found: build it with `dotnet build RenfieldSip.Monitor -c Release` or pass --monitor PATH.");
+        var ledger = new CallLedger(stream.Calls);
+        _sink.Attach(ledger);
+        try
+        {
+            await using var server = StartAmiServer();
+            var environment = MonitorEnvironment(server, extraEnvironment);
+            var started = _timeProvider.GetTimestamp();
+            await using var monitor = await MonitorProcess.StartAsync(environment, cancellationToken, monitorDll);
+            var alive = _timeProvider.GetTimestamp();
+            using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            phase.CancelAfter(_options.PhaseTimeout);
+            try
+            {
+                var connection = await WaitForLoginAsync(server, monitor, phase.Token);
+                var loggedIn = _timeProvider.GetTimestamp();
+                var cpuAtLogin = monitor.CpuTime();
+                var memoryAtLogin = ProcessMemory.Read(monitor.Id);
+                var sampling = SampleAtCheckpointsAsync(ledger, monitor, [memoryAfterCalls], phase.Token);
+                var pump = await new StreamPump(stream, ledger, _timeProvider).RunAsync(connection, new PumpPlan(PumpMode.Windowed, Window: 1), phase.Token);
+                await WaitForAnnouncementsAsync(ledger, monitor, phase.Token);
+                var afterCalls = await sampling;
+                var cpuAtEnd = monitor.CpuTime();
+                var memoryAtEnd = ProcessMemory.Read(monitor.Id);
+                if (monitor.HasExited)
+                {
+                    throw new LoadPhaseException("The monitor exited during the run:\n" + string.Join('\n', monitor.LastLines()));
+                }
+
+                return new ColdStartResult(
+                    ledger,
+                    _timeProvider.GetElapsedTime(started, alive),
+                    _timeProvider.GetElapsedTime(started, loggedIn),
+                    cpuAtLogin.User + cpuAtLogin.System,
+                    (cpuAtEnd.User + cpuAtEnd.System) - (cpuAtLogin.User + cpuAtLogin.System),
+                    memoryAtLogin,
+                    afterCalls[0].Memory,
+                    memoryAtEnd,
+                    pump);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new LoadPhaseException("The cold start exceeded --timeout; the monitor's last lines:\n" + string.Join('\n', monitor.LastLines()), ex);
+            }
+        }
+        finally
+        {
+            _sink.Attach(null);
+        }
+    }
+
+    private Dictionary<string, string> MonitorEnvironment(AmiTestServer server, IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AMI_HOST"] = "127.0.0.1",
+            ["AMI_PORT"] = server.Port.ToString(CultureInfo.InvariantCulture),
+            ["AMI_USERNAME"] = "callmonitor",
+            ["AMI_SECRET"] = "LoadTest-Secret-2026",
+            ["RENFIELD_WEBHOOK_URL"] = _sink.Url.ToString(),
+            ["RENFIELD_WEBHOOK_TOKEN"] = Token,
+            ["PHONEBOOK_PATH"] = PhonebookPath,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in extraEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     private async Task<MonitorPhaseResult> MeasureAsync(

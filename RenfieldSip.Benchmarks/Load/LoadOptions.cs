@@ -14,6 +14,10 @@ internal sealed class LoadOptions
                      paced       --rate calls/s for --duration s: latency (raw reader, monitor, monitor+Redis)
                      memory      --memory-calls checkpoints, peak RSS at each (flow-controlled, nothing dropped)
                      all         throughput, paced, memory
+                     coldstart   a fresh monitor per run: start, AMI login, then --cold-calls calls one at a time
+                                 (each sent when the previous one arrived); latency of the 1st, 2nd, 10th, last call,
+                                 time and CPU to login, RSS after 10 calls. Information logging, like a real start.
+                                 Use --runs 10 for min/median/max over ten starts.
                      sink        only the webhook sink on --sink-port for --sink-seconds (try it with curl)
           --runs N               repeat the scenarios N times, print min/median/max (default 1)
           --calls N              throughput calls (default 20000)
@@ -32,6 +36,7 @@ internal sealed class LoadOptions
           --env KEY=VALUE        one more environment variable for the monitor (repeatable), e.g. DOTNET_gcServer=1
           --warmup N             calls sent to each monitor before it is measured, then 1 s for the JIT's
                                  tier-up: the figures are a running monitor's, not a cold start's (default 20000; 0 = cold)
+          --cold-calls N         coldstart: calls per start (default 100)
           --timeout S            upper bound for each phase in seconds (default 180)
           --idle-timeout S       give up waiting for announcements after S s without one (default 10)
           --sink-port P          sink scenario port (default 0 = any)
@@ -57,6 +62,8 @@ internal sealed class LoadOptions
     public int Window { get; private set; } = 512;
 
     public int WarmupCalls { get; private set; } = 20_000;
+
+    public int ColdCalls { get; private set; } = 100;
 
     public string? MonitorDll { get; private set; }
 
@@ -88,7 +95,7 @@ internal sealed class LoadOptions
             options.Scenario = args[i++];
         }
 
-        if (options.Scenario is not ("raw" or "throughput" or "paced" or "memory" or "all" or "sink"))
+        if (options.Scenario is not ("raw" or "throughput" or "paced" or "memory" or "all" or "sink" or "coldstart"))
         {
             throw new FormatException($"unknown scenario '{options.Scenario}'");
         }
@@ -117,6 +124,7 @@ internal sealed class LoadOptions
                 case "--duration": options.DurationSeconds = Int(name, value, 1, 600); break;
                 case "--memory-calls": options.MemoryCalls = [.. value.Split(',').Select(v => Int(name, v, 1, 1_000_000)).Order()]; break;
                 case "--warmup": options.WarmupCalls = Int(name, value, 0, 1_000_000); break;
+                case "--cold-calls": options.ColdCalls = Int(name, value, 10, 100_000); break;
                 case "--window": options.Window = Int(name, value, 1, 1_000_000); break;
                 case "--monitor": options.MonitorDll = Path.GetFullPath(value); break;
                 case "--redis": options.Redis = value; break;

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace RenfieldSip.Benchmarks.Load;
 
 /// <summary>
-/// The three load scenarios of docs/PERFORMANCE.md (throughput, latency, memory). Each phase gets a freshly built stream of identical bytes, so the raw
+/// The load scenarios of docs/PERFORMANCE.md (throughput, latency, memory, cold start). Each phase gets a freshly built stream of identical bytes, so the raw
 /// reader and the monitor are compared on the same input, and each monitor phase a fresh process.
 /// </summary>
 internal sealed class LoadScenarios
@@ -40,6 +40,41 @@ internal sealed class LoadScenarios
         {
             yield return await MemoryAsync(cancellationToken);
         }
+
+        if (scenario is "coldstart")
+        {
+            yield return await ColdStartAsync(cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<Figure>> ColdStartAsync(CancellationToken cancellationToken)
+    {
+        const int MemoryAfterCalls = 10;
+        var environment = MonitorEnvironment();
+
+        // A real start logs at the monitor's default level; ExtraEnvironment (--env) still wins.
+        environment.TryAdd("Logging__LogLevel__Default", "Information");
+        var result = await _harness.RunColdStartAsync(Stream(_options.ColdCalls), environment, MemoryAfterCalls, cancellationToken);
+        const string Name = "coldstart";
+        var ledger = result.Ledger;
+        var figures = new List<Figure>
+        {
+            new(Name, "start → /alive", result.ToAlive.TotalMilliseconds, "ms"),
+            new(Name, "start → AMI login", result.ToLogin.TotalMilliseconds, "ms"),
+            new(Name, "CPU start → login", result.CpuToLogin.TotalMilliseconds, "ms"),
+            new(Name, "call 1: AMI event → webhook", ledger.LatencyMs(0, _timeProvider), "ms"),
+            new(Name, "call 2: AMI event → webhook", ledger.LatencyMs(1, _timeProvider), "ms"),
+            new(Name, "call 10: AMI event → webhook", ledger.LatencyMs(9, _timeProvider), "ms"),
+            new(Name, string.Create(CultureInfo.InvariantCulture, $"call {ledger.Calls}: AMI event → webhook"), ledger.LatencyMs(ledger.Calls - 1, _timeProvider), "ms"),
+            new(Name, "CPU per call, login → last call", result.CpuForCalls.TotalMilliseconds / ledger.Calls, "ms"),
+            new(Name, "RSS at login", result.AtLogin?.RssMb ?? double.NaN, "MB"),
+            new(Name, "RSS after 10 calls", result.AfterCalls?.RssMb ?? double.NaN, "MB"),
+            new(Name, "peak RSS after 10 calls", result.AfterCalls?.PeakRssMb ?? double.NaN, "MB"),
+            new(Name, "RSS anonymous (no mapped files) after 10 calls", result.AfterCalls?.RssAnonMb ?? double.NaN, "MB"),
+            new(Name, string.Create(CultureInfo.InvariantCulture, $"peak RSS after {ledger.Calls} calls"), result.AtEnd?.PeakRssMb ?? double.NaN, "MB"),
+            new(Name, "lost", ledger.Calls - ledger.Arrived, "calls"),
+        };
+        return figures;
     }
 
     private CallStream Stream(int calls) => new(_template, _noise, calls, _options.Noise, _options.Overlap);
@@ -117,6 +152,8 @@ internal sealed class LoadScenarios
             var monitor = await _harness.RunMonitorAsync(Stream(calls), Warmup(), plan, environment, [], cancellationToken);
             AddDelivery(figures, name, monitor);
             var latency = AddLatency(figures, name, "identity event → webhook", monitor.Ledger);
+            figures.Add(new(name, "monitor user CPU per call", monitor.UserCpu.TotalMicroseconds / calls, "µs"));
+            figures.Add(new(name, "monitor kernel CPU per call", monitor.SystemCpu.TotalMicroseconds / calls, "µs"));
             figures.Add(new(name, "p99 ÷ raw reader p99", latency is null || rawLatency is null ? double.NaN : latency.P99 / rawLatency.P99, "×"));
             figures.Add(new(name, "p99 ÷ seed (3 ms)", latency is null ? double.NaN : latency.P99 / SeedFigures.P99MsAt200CallsPerSecond, "×"));
         }

@@ -178,6 +178,7 @@ public sealed class McpServerTests(McpHistoryFixture history) : IClassFixture<Mc
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");
         request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EndToEnd.EndToEndHarness.MonitorToken);
 
         using var response = await http.SendAsync(request, Cancellation);
 
