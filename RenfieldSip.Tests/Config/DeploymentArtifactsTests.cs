@@ -225,6 +225,7 @@ public sealed partial class DeploymentArtifactsTests
             Regex.Match(script, $"(?m)^{variable}=\"(?<names>[A-Z_ ]+)\"$").Groups["names"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var required = Read("REQUIRED_VARS");
         var optional = Read("OPTIONAL_VARS");
+        optional.UnionWith(Read("VOICEMAIL_VARS"));
         Assert.NotEmpty(required);
         return (required, optional);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RenfieldSip.Tests.Config;
+using RenfieldSip.Tests.EndToEnd;
 
 namespace RenfieldSip.Tests.Sip;
 
@@ -64,7 +65,7 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
 
         // The history joins the message to the call; the audio streams with ranges; deleting removes it.
         var callId = AmiEventTap.Value(message, "Uniqueid")!;
-        using var http = new HttpClient { BaseAddress = rig.Monitor.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = EndToEndHarness.Client(rig.Monitor, TimeSpan.FromSeconds(30));
         var record = await WaitForVoicemailRecordAsync(http, callId);
         Assert.InRange(record.GetProperty("duration_seconds").GetDouble(), recording.Length.TotalSeconds - 0.05, recording.Length.TotalSeconds + 0.05);
         Assert.False(record.GetProperty("heard").GetBoolean());

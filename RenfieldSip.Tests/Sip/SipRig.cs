@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RenfieldSip.Monitor.Trunk;
 using RenfieldSip.Tests.Config;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Sip;
@@ -114,6 +115,7 @@ internal sealed class SipRig : IAsyncDisposable
                     ["Webhook:Token"] = "sip-token",
                     ["Phonebook:Path"] = Path.Combine(directory, "phonebook.yaml"),
                     ["Voicemail:Directory"] = voicemail,
+                    ["Access:Token"] = EndToEndHarness.MonitorToken,
                 },
                 cancellationToken: cancellationToken);
             var rig = new SipRig(directory, provider, asterisk, renfield, monitor);
