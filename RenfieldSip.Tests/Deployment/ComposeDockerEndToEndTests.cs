@@ -86,7 +86,7 @@ public sealed class ComposeDockerEndToEndTests
             // Asterisk's user writes a file 0640, the monitor's user (group_add 1000) reads it and deletes it, and
             // cannot write into the file itself.
             const string Recordings = "/var/spool/asterisk/renfield-voicemail";
-            Assert.Equal("root:asterisk 2770", (await Docker.OutputAsync(["exec", "renfield-asterisk", "stat", "-c", "%U:%G %a", Recordings], cancellationToken)).Trim());
+            Assert.Equal("root:asterisk 770", (await Docker.OutputAsync(["exec", "renfield-asterisk", "stat", "-c", "%U:%G %a", Recordings], cancellationToken)).Trim());
             Assert.Equal(0, (await Docker.RunAsync(["exec", "-u", "asterisk", "renfield-asterisk", "sh", "-c", $"umask 027 && echo probe > {Recordings}/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
             Assert.Equal("probe", (await Docker.OutputAsync(["exec", "renfield-sip-monitor", "cat", "/voicemail/probe.wav"], cancellationToken)).Trim());
             Assert.NotEqual(0, (await Docker.RunAsync(["exec", "renfield-sip-monitor", "bash", "-c", "echo changed > /voicemail/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);

@@ -146,16 +146,17 @@ if [ "${RENDER_ONLY:-0}" = "1" ]; then
     exit 0
 fi
 
-# The recordings directory (a volume shared with the monitor): group asterisk, setgid so every file keeps
-# that group, group-writable so the monitor (group_add 1000) can delete a message (retention, the delete
-# button, erasing a caller), and files group-readable only (umask 027: 0640) so the monitor reads a
-# recording and never changes one; nobody else gets in. root keeps the directory: compose drops
-# CAP_FOWNER, so root may chmod only what it owns, on every start.
+# The recordings directory (a volume shared with the monitor): group asterisk and group-writable, so
+# the monitor (group_add 1000) can delete a message (retention, the delete button, erasing a caller);
+# files group-readable only (umask 027: 0640, group asterisk as Asterisk runs with -G asterisk), so
+# the monitor reads a recording and never changes one; nobody else gets in. root keeps the directory:
+# compose drops CAP_FOWNER, so root may chmod only what it owns, on every start. No setgid bit:
+# without CAP_FSETID the kernel drops it for a group root is not in, and Asterisk's own group does it.
 mkdir -p "$VOICEMAIL_DIR"
 if id asterisk >/dev/null 2>&1; then
     chown root:asterisk "$VOICEMAIL_DIR"
 fi
-chmod 2770 "$VOICEMAIL_DIR"
+chmod 0770 "$VOICEMAIL_DIR"
 umask 027
 
 # The andrius/asterisk images run Asterisk as the unprivileged "asterisk" user (uid 1000).
