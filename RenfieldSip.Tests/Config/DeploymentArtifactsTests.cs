@@ -163,7 +163,7 @@ public sealed partial class DeploymentArtifactsTests
         Assert.Contains("sip-voicemail", _compose.Volumes);
         var monitorMount = _compose.Sequence("sip-monitor", "volumes").Single(v => v.StartsWith("sip-voicemail:", StringComparison.Ordinal));
         Assert.Equal("sip-voicemail:" + _compose.Environment("sip-monitor")["Voicemail__Directory"], monitorMount);
-        Assert.Contains("1000", _compose.Sequence("sip-monitor", "group_add"));
+        Assert.Contains("999", _compose.Sequence("sip-monitor", "group_add"));
         Assert.Contains($": \"${{VOICEMAIL_DIR:={Recordings}}}\"", File.ReadAllText(EntrypointHarness.EntrypointPath), StringComparison.Ordinal);
 
         var volume = _manifest.Resource("asterisk").GetProperty("volumes").EnumerateArray().Single();

@@ -83,7 +83,7 @@ public sealed class ComposeDockerEndToEndTests
             Assert.Equal("+49 1511 2345678", second.Json!.Value.GetProperty("data").GetProperty("caller_number").GetString());
 
             // The recordings volume as the entrypoint leaves it under cap_drop ALL (+CHOWN, DAC_OVERRIDE, SETUID, SETGID):
-            // Asterisk's user writes a file 0640, the monitor's user (group_add 1000) reads it and deletes it, and
+            // Asterisk's user writes a file 0640, the monitor's user (group_add 999) reads it and deletes it, and
             // cannot write into the file itself.
             const string Recordings = "/var/spool/asterisk/renfield-voicemail";
             Assert.Equal("root:asterisk 770", (await Docker.OutputAsync(["exec", "renfield-asterisk", "stat", "-c", "%U:%G %a", Recordings], cancellationToken)).Trim());

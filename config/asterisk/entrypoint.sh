@@ -147,7 +147,7 @@ if [ "${RENDER_ONLY:-0}" = "1" ]; then
 fi
 
 # The recordings directory (a volume shared with the monitor): group asterisk and group-writable, so
-# the monitor (group_add 1000) can delete a message (retention, the delete button, erasing a caller);
+# the monitor (group_add 999) can delete a message (retention, the delete button, erasing a caller);
 # files group-readable only (umask 027: 0640, group asterisk as Asterisk runs with -G asterisk), so
 # the monitor reads a recording and never changes one; nobody else gets in. root keeps the directory:
 # compose drops CAP_FOWNER, so root may chmod only what it owns, on every start. No setgid bit:
