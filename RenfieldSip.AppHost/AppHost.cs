@@ -19,6 +19,19 @@ var monitorToken = builder.AddParameter("monitor-token", new GenerateParameterDe
 var webhookUrl = builder.AddParameter("webhook-url");
 var webhookToken = builder.AddParameter("webhook-token", secret: true);
 
+// "true" sends each answering machine message to Renfield's speech-to-text (docs/SIP_INTEGRATION.md, "Anrufbeantworter").
+var voicemailTranscribe = builder.AddParameter("voicemail-transcribe", new ConfigurableDefault("false"));
+
+// The answering machine's recordings: Asterisk writes them, the monitor reads and deletes them. While developing the
+// monitor is a process on this machine, so the recordings are a folder both see (.voicemail, ignored by git); when
+// published they are the named volume compose also uses (sip-voicemail), mounted in the monitor at /voicemail.
+const string VoicemailTarget = "/var/spool/asterisk/renfield-voicemail";
+var voicemailFolder = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".voicemail"));
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    Directory.CreateDirectory(voicemailFolder);
+}
+
 // A build matrix tag of andrius/asterisk (Asterisk 20 LTS, Debian trixie); config/asterisk/entrypoint.sh
 // also runs on its Alpine images. Overridable like a parameter (Parameters:asterisk-image / -tag).
 var asteriskImage = builder.Configuration["Parameters:asterisk-image"] ?? "andrius/asterisk";
@@ -32,12 +45,21 @@ var asterisk = builder.AddContainer("asterisk", asteriskImage, asteriskTag)
     .WithEnvironment("SIP_USERNAME", sipUsername)
     .WithEnvironment("SIP_PASSWORD", sipPassword)
     .WithEnvironment("AMI_SECRET", amiSecret)
+    // The entrypoint's defaults: answer after 20 s, record up to 120 s into VoicemailTarget.
     // SIP writes its own addresses and ports into every message, so 5060 must reach the host
     // unchanged: fixed, unproxied, on udp (the provider presets need no TCP).
     .WithEndpoint(port: 5060, targetPort: 5060, scheme: "udp", name: "sip-udp", isProxied: false, isExternal: true, protocol: ProtocolType.Udp)
     // AMI stays internal: only the monitor talks to it.
     .WithEndpoint(targetPort: 5038, scheme: "tcp", name: "ami")
     .WithHealthCheck("asterisk-ami");
+if (builder.ExecutionContext.IsPublishMode)
+{
+    asterisk.WithVolume("sip-voicemail", VoicemailTarget);
+}
+else
+{
+    asterisk.WithBindMount(voicemailFolder, VoicemailTarget);
+}
 
 builder.Services.AddHealthChecks()
     .AddCheck("asterisk-ami", new AmiBannerHealthCheck(asterisk.GetEndpoint("ami")));
@@ -76,6 +98,8 @@ var monitor = builder.AddDotnetProject("monitor", "../RenfieldSip.Monitor/Renfie
     .WithEnvironment("RENFIELD_WEBHOOK_TOKEN", webhookToken)
     .WithEnvironment("PHONEBOOK_PATH", phonebookPath)
     .WithEnvironment("MONITOR_TOKEN", monitorToken)
+    .WithEnvironment("Voicemail__Directory", builder.ExecutionContext.IsPublishMode ? "/voicemail" : voicemailFolder)
+    .WithEnvironment("Voicemail__Transcribe", voicemailTranscribe)
     // Drives a synthetic call "Testanruf" through the monitor's real pipeline (identity, dedup, webhook).
     .WithHttpCommand(
         "/api/test-call",

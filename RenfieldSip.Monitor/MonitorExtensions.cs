@@ -12,6 +12,7 @@ using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Redis;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
+using RenfieldSip.Monitor.Voicemail;
 using RenfieldSip.Monitor.Warmup;
 
 namespace RenfieldSip.Monitor;
@@ -42,6 +43,7 @@ internal static class MonitorExtensions
         builder.AddDedup();
         builder.AddRenfieldNotification();
         builder.AddTrunkMonitoring();
+        builder.AddVoicemail();
         builder.Services.AddOpenApi();
         builder.AddMonitorMcpServer();
         return builder;
@@ -54,10 +56,12 @@ internal static class MonitorExtensions
         var api = app.MapGroup(ApiPrefix).RequireAuthorization(AccessSchemes.ApiPolicy);
         api.MapTestCall();
         api.MapCallHistoryApi();
+        api.MapVoicemailApi();
         app.MapOpenApi().RequireAuthorization(AccessSchemes.ApiPolicy);
 
         var page = app.MapGroup(CallHistoryEndpoints.PagePath).RequireAuthorization(AccessSchemes.PagePolicy);
         page.MapCallsPage();
+        page.MapVoicemailPage();
         page.MapLogout();
         app.MapLogin();
 

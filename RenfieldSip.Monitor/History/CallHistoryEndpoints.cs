@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace RenfieldSip.Monitor.History;
 /// <summary>
 /// <c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>DELETE /api/calls?number=</c> (bearer token), and
 /// <c>GET /calls</c> (the page) with its <c>POST /calls/erase</c> form (session cookie and antiforgery), on the
-/// monitor's HTTP port.
+/// monitor's HTTP port. Erasing a caller also erases what other areas keep of them (<see cref="ICallerErasure"/>).
 /// </summary>
 internal static class CallHistoryEndpoints
 {
@@ -56,11 +57,13 @@ internal static class CallHistoryEndpoints
     }
 
     internal static async Task<IResult> EraseAsync(
+        HttpContext context,
         CallHistoryStore store,
         PhoneNumberNormalizer normalizer,
         [FromQuery, Description("The caller's number, in any format.")] string? number,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (normalizer.Normalize(number) is not { } wanted)
         {
             return Results.Json(
@@ -69,24 +72,45 @@ internal static class CallHistoryEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var erasedCalls = new ConcurrentBag<string>();
         try
         {
-            var erased = await store.EraseAsync(record => SameCaller(normalizer, record, wanted), cancellationToken);
+            var erased = await store.EraseAsync(
+                record =>
+                {
+                    if (!SameCaller(normalizer, record, wanted))
+                    {
+                        return false;
+                    }
+
+                    erasedCalls.Add(record.CallId);
+                    return true;
+                },
+                cancellationToken);
             return Results.Json(new EraseResult(erased), CallHistoryJsonContext.Default.EraseResult);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             return Results.Text("Redis is unreachable: nothing was erased there; try again.\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        finally
+        {
+            // Also when Redis failed: the calls already gone from memory would not be found again by the retry.
+            foreach (var other in context.RequestServices.GetServices<ICallerErasure>())
+            {
+                other.Erase([.. erasedCalls.Distinct(StringComparer.Ordinal)], caller => normalizer.Normalize(caller)?.Key == wanted.Key);
+            }
+        }
     }
 
     internal static async Task<IResult> EraseFromPageAsync(
+        HttpContext context,
         CallHistoryStore store,
         PhoneNumberNormalizer normalizer,
         [FromForm(Name = "number")] string? number,
         CancellationToken cancellationToken)
     {
-        var answer = await EraseAsync(store, normalizer, number, cancellationToken);
+        var answer = await EraseAsync(context, store, normalizer, number, cancellationToken);
         return answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK or null } ? Results.Redirect(PagePath) : answer;
     }
 
@@ -110,7 +134,7 @@ internal static class CallHistoryEndpoints
             return Results.Json(error, CallHistoryJsonContext.Default.CallHistoryError, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var page = await store.ReadAsync(query, cancellationToken);
+        var page = WithVoicemails(await store.ReadAsync(query, cancellationToken), request.HttpContext.RequestServices);
         return Results.Json(page, CallHistoryJsonContext.Default.CallPage);
     }
 
@@ -144,7 +168,7 @@ internal static class CallHistoryEndpoints
             cursor = id;
         }
 
-        var page = await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken);
+        var page = WithVoicemails(await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken), context.RequestServices);
         var words = webhook.Value.IsEnglish ? HistoryWording.English : HistoryWording.German;
         var tokens = antiforgery.GetAndStoreTokens(context);
         var form = new FormToken(tokens.FormFieldName, tokens.RequestToken!);
@@ -152,4 +176,10 @@ internal static class CallHistoryEndpoints
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html, cancellationToken);
     }
+
+    /// <summary>Each call with the message it left, if the Voicemail area keeps one.</summary>
+    private static CallPage WithVoicemails(CallPage page, IServiceProvider services) =>
+        services.GetService<ICallVoicemails>() is not { } voicemails
+            ? page
+            : page with { Calls = [.. page.Calls.Select(c => voicemails.Of(c.CallId) is { } v ? c with { Voicemail = v } : c)] };
 }

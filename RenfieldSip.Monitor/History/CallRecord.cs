@@ -42,6 +42,10 @@ internal sealed record CallRecord
     [JsonPropertyName("withheld")]
     public bool Withheld { get; init; }
 
+    /// <summary>The name Renfield was given: a display name the caller sent itself is never spoken, its number is.</summary>
+    [JsonIgnore]
+    public string? SpokenName => NameSource == CallerNameSource.CallerId ? null : CallerName;
+
     /// <summary><c>phonebook</c>, <c>caller_id</c> or <c>none</c>: where <see cref="CallerName"/> came from.</summary>
     [JsonPropertyName("name_source")]
     public string NameSource { get; init; } = CallerNameSource.None;
@@ -78,4 +82,9 @@ internal sealed record CallRecord
     /// <summary>Whether Renfield was asked to speak it (false: a toast only); null when nothing reached Renfield.</summary>
     [JsonPropertyName("spoken")]
     public bool? Spoken { get; init; }
+
+    /// <summary>The message the caller left on the answering machine; null when none (joined when read, never stored).</summary>
+    [JsonPropertyName("voicemail")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CallVoicemail? Voicemail { get; init; }
 }

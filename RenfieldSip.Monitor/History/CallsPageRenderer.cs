@@ -21,12 +21,13 @@ internal static class CallsPageRenderer
         + "li.announced{border-left-color:#2a7}li.not-announced{border-left-color:#c33}li.ringing{border-left-color:#e90}"
         + ".who{font-weight:600;overflow-wrap:anywhere}.number,.details,.outcome{font-size:.9rem;overflow-wrap:anywhere}.details{color:#555}"
         + ".tag{background:#eee;border-radius:3px;font-size:.75rem;margin-left:.3rem;padding:0 .3rem}nav a{display:inline-block;margin:.5rem 1rem .5rem 0}"
-        + "form{display:inline}.erase{font-size:.8rem;margin-top:.2rem}";
+        + "form{display:inline}.erase{font-size:.8rem;margin-top:.2rem}"
+        + ".voicemail audio{width:100%;margin:.3rem 0 0}.transcript{display:block;font-style:italic}";
 
-    /// <summary>Nothing but the one inline style; no script, image or frame; forms post only to the monitor itself.</summary>
+    /// <summary>Nothing but the one inline style and the monitor's own audio; no script, image or frame; forms post only to the monitor itself.</summary>
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
-        + "img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        + "img-src 'none'; media-src 'self'; script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static string Render(CallPage page, IReadOnlyList<RingingCall> ringing, HistoryWording words, DateTimeOffset now, TimeZoneInfo zone, bool newest, FormToken? form = null)
     {
@@ -140,6 +141,7 @@ internal static class CallsPageRenderer
         }
 
         html.Append("</div><div class=\"outcome\">").Append(words.OutcomeText(call)).Append("</div>");
+        VoicemailFragment.Append(html, call, words.Language, form);
         if (form is not null && call.CallerNumber is not null && !call.TestCall)
         {
             html.Append("<form class=\"erase\" method=\"post\" action=\"").Append(CallHistoryEndpoints.ErasePath)
@@ -151,7 +153,7 @@ internal static class CallsPageRenderer
         html.Append("</li>");
     }
 
-    private static void AppendFormToken(StringBuilder html, FormToken form) =>
+    internal static void AppendFormToken(StringBuilder html, FormToken form) =>
         html.Append("<input type=\"hidden\" name=\"").Append(Encode(form.FieldName)).Append("\" value=\"").Append(Encode(form.Value)).Append("\">");
 
     private static void AppendRinging(StringBuilder html, RingingCall call, HistoryWording words, TimeZoneInfo zone)

@@ -12,7 +12,12 @@ namespace RenfieldSip.Monitor.Mcp;
 [McpServerToolType]
 internal sealed class AnsweringMachineTools
 {
-    [McpServerTool(Name = "list_messages", Title = "Answering machine messages", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    public const string ListMessagesName = "list_messages";
+    public const string MarkMessageHeardName = "mark_message_heard";
+
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { ListMessagesName, MarkMessageHeardName };
+
+    [McpServerTool(Name = ListMessagesName, Title = "Answering machine messages", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description(
         "Messages on the answering machine, new ones first, with caller, length and transcript. Use for 'Gibt es neue "
         + "Nachrichten auf dem Anrufbeantworter?', 'Any voicemail?'.")]
@@ -45,7 +50,7 @@ internal sealed class AnsweringMachineTools
         };
     }
 
-    [McpServerTool(Name = "mark_message_heard", Title = "Mark a message heard", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = MarkMessageHeardName, Title = "Mark a message heard", Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Marks one answering machine message as heard, after it was read out. Takes the id list_messages gave.")]
     public static async Task<string> MarkMessageHeard(
         IAnsweringMachine machine,

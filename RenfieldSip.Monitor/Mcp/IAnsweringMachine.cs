@@ -1,12 +1,15 @@
 namespace RenfieldSip.Monitor.Mcp;
 
 /// <summary>
-/// What the answering machine tools need from an answering machine. None exists yet and none is registered, so
-/// <see cref="McpServiceCollectionExtensions"/> offers no message tools; the area that answers calls registers its
-/// implementation (before the MCP server is added) and the tools appear.
+/// What the answering machine tools need from an answering machine. The area that answers calls registers its
+/// implementation (before the MCP server is added); <see cref="McpServiceCollectionExtensions"/> offers the message
+/// tools only while one is registered and <see cref="IsAvailable"/>.
 /// </summary>
 internal interface IAnsweringMachine
 {
+    /// <summary>False when no message can arrive (the answering machine is switched off in this monitor's configuration).</summary>
+    bool IsAvailable { get; }
+
     /// <summary>Messages, new (unheard) ones first, then newest first; a withheld caller's number is not in them.</summary>
     Task<IReadOnlyList<AnsweringMachineMessage>> ListAsync(bool onlyNew, CancellationToken cancellationToken);
 

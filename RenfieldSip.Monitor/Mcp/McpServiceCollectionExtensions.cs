@@ -1,4 +1,5 @@
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace RenfieldSip.Monitor.Mcp;
 
@@ -25,10 +26,21 @@ internal static class McpServiceCollectionExtensions
             .WithTools<CallTools>()
             .WithTools<PhonebookTools>();
 
-        // Offering tools that can only fail would make the agent promise what the house cannot do.
+        // Offering tools that can only fail would make the agent promise what the house cannot do. Whether the
+        // machine is switched on is configuration, known only once the host is built: the tools leave then.
         if (builder.Services.Any(service => service.ServiceType == typeof(IAnsweringMachine)))
         {
             mcp.WithTools<AnsweringMachineTools>();
+            builder.Services.AddOptions<McpServerOptions>().PostConfigure<IAnsweringMachine>((options, machine) =>
+            {
+                if (!machine.IsAvailable && options.ToolCollection is { } tools)
+                {
+                    foreach (var tool in tools.Where(t => AnsweringMachineTools.Names.Contains(t.ProtocolTool.Name)).ToList())
+                    {
+                        tools.Remove(tool);
+                    }
+                }
+            });
         }
 
         return builder;

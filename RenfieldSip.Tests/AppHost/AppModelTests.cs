@@ -102,6 +102,22 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task Asterisk_records_into_the_folder_the_monitor_reads_messages_from()
+    {
+        await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);
+        var environment = await app.EnvironmentAsync("monitor", Cancellation);
+
+        var mount = app.Resource("asterisk").Annotations.OfType<ContainerMountAnnotation>()
+            .Single(m => m.Target == "/var/spool/asterisk/renfield-voicemail");
+        Assert.Equal(ContainerMountType.BindMount, mount.Type);
+        Assert.False(mount.IsReadOnly);
+        Assert.Equal(Path.GetFullPath(Config.RepositoryLayout.PathOf(".voicemail")), mount.Source);
+        Assert.Equal(mount.Source, environment["Voicemail__Directory"]);
+        Assert.True(Directory.Exists(mount.Source));
+        Assert.Equal("voicemail-transcribe", Assert.IsType<ParameterResource>(environment["Voicemail__Transcribe"]).Name);
+    }
+
+    [Fact]
     public async Task The_monitor_starts_once_Redis_and_AMI_are_healthy()
     {
         await using var app = await AppModel.BuildAsync(cancellationToken: Cancellation);

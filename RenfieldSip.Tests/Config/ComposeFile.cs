@@ -19,6 +19,9 @@ internal sealed class ComposeFile
 
     public IEnumerable<string> ServiceNames => Services.Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
 
+    /// <summary>The named volumes the file declares at its top level.</summary>
+    public IEnumerable<string> Volumes => ((YamlMappingNode)_root["volumes"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value!);
+
     private YamlMappingNode Services => (YamlMappingNode)_root["services"];
 
     public YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];

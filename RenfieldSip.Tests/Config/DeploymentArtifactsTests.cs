@@ -142,8 +142,7 @@ public sealed partial class DeploymentArtifactsTests
 
         // The phonebook path points into the read-only mount of config/sip.
         var phonebook = compose["PHONEBOOK_PATH"];
-        var mount = _compose.Sequence("sip-monitor", "volumes").Single();
-        Assert.StartsWith("./config/sip:", mount, StringComparison.Ordinal);
+        var mount = _compose.Sequence("sip-monitor", "volumes").Single(v => v.StartsWith("./config/sip:", StringComparison.Ordinal));
         var target = mount.Split(':')[1];
         Assert.EndsWith(":ro", mount, StringComparison.Ordinal);
         Assert.StartsWith(target + "/", phonebook, StringComparison.Ordinal);
@@ -153,6 +152,22 @@ public sealed partial class DeploymentArtifactsTests
         // The monitor starts only when AMI answers (the compose form of WaitFor).
         var dependsOn = (YamlDotNet.RepresentationModel.YamlMappingNode)_compose.Service("sip-monitor")["depends_on"];
         Assert.Equal("service_healthy", ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)dependsOn["asterisk"])["condition"]).Value);
+    }
+
+    [Fact]
+    public void The_answering_machines_recordings_are_one_volume_Asterisk_writes_and_the_monitor_reads_where_it_looks()
+    {
+        const string Recordings = "/var/spool/asterisk/renfield-voicemail";
+        Assert.Contains("sip-voicemail:" + Recordings, _compose.Sequence("asterisk", "volumes"));
+        Assert.Contains("sip-voicemail", _compose.Volumes);
+        var monitorMount = _compose.Sequence("sip-monitor", "volumes").Single(v => v.StartsWith("sip-voicemail:", StringComparison.Ordinal));
+        Assert.Equal("sip-voicemail:" + _compose.Environment("sip-monitor")["Voicemail__Directory"], monitorMount);
+        Assert.Contains("999", _compose.Sequence("sip-monitor", "group_add"));
+        Assert.Contains($": \"${{VOICEMAIL_DIR:={Recordings}}}\"", File.ReadAllText(EntrypointHarness.EntrypointPath), StringComparison.Ordinal);
+
+        var volume = _manifest.Resource("asterisk").GetProperty("volumes").EnumerateArray().Single();
+        Assert.Equal(("sip-voicemail", Recordings, false), (volume.GetProperty("name").GetString(), volume.GetProperty("target").GetString(), volume.GetProperty("readOnly").GetBoolean()));
+        Assert.Equal("/voicemail", _manifest.Environment("monitor")["Voicemail__Directory"]);
     }
 
     [Fact]
@@ -209,6 +224,7 @@ public sealed partial class DeploymentArtifactsTests
             Regex.Match(script, $"(?m)^{variable}=\"(?<names>[A-Z_ ]+)\"$").Groups["names"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var required = Read("REQUIRED_VARS");
         var optional = Read("OPTIONAL_VARS");
+        optional.UnionWith(Read("VOICEMAIL_VARS"));
         Assert.NotEmpty(required);
         return (required, optional);
     }

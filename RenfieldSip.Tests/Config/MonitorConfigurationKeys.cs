@@ -9,6 +9,7 @@ using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
 using RenfieldSip.Monitor.Telemetry;
+using RenfieldSip.Monitor.Voicemail;
 
 namespace RenfieldSip.Tests.Config;
 
@@ -76,6 +77,7 @@ internal static class MonitorConfigurationKeys
             (typeof(CallOptions), CallOptions.SectionName),
             (typeof(TelemetryOptions), TelemetryOptions.SectionName),
             (typeof(HistoryOptions), HistoryOptions.SectionName),
+            (typeof(VoicemailOptions), VoicemailOptions.SectionName),
         ];
         foreach (var (options, section) in areas)
         {

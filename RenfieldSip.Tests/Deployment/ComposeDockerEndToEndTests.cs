@@ -90,6 +90,16 @@ public sealed class ComposeDockerEndToEndTests
             var second = (await renfield.WaitForDeliveredAsync(2, TimeSpan.FromMinutes(1)))[1];
             Assert.Equal("+49 1511 2345678", second.Json!.Value.GetProperty("data").GetProperty("caller_number").GetString());
 
+            // The recordings volume as the entrypoint leaves it under cap_drop ALL (+CHOWN, DAC_OVERRIDE, SETUID, SETGID):
+            // Asterisk's user writes a file 0640, the monitor's user (group_add 999) reads it and deletes it, and
+            // cannot write into the file itself.
+            const string Recordings = "/var/spool/asterisk/renfield-voicemail";
+            Assert.Equal("root:asterisk 770", (await Docker.OutputAsync(["exec", "renfield-asterisk", "stat", "-c", "%U:%G %a", Recordings], cancellationToken)).Trim());
+            Assert.Equal(0, (await Docker.RunAsync(["exec", "-u", "asterisk", "renfield-asterisk", "sh", "-c", $"umask 027 && echo probe > {Recordings}/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
+            Assert.Equal("probe", (await Docker.OutputAsync(["exec", "renfield-sip-monitor", "cat", "/voicemail/probe.wav"], cancellationToken)).Trim());
+            Assert.NotEqual(0, (await Docker.RunAsync(["exec", "renfield-sip-monitor", "bash", "-c", "echo changed > /voicemail/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
+            Assert.Equal(0, (await Docker.RunAsync(["exec", "renfield-sip-monitor", "rm", "/voicemail/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
+
             // Redis answers nobody without its password (only the monitor has it, in its connection string).
             var anonymous = await Docker.RunAsync(["exec", "-e", "REDISCLI_AUTH=", "renfield-sip-redis", "redis-cli", "ping"], TimeSpan.FromSeconds(30), cancellationToken);
             Assert.Contains("NOAUTH", anonymous.StandardOutput + anonymous.StandardError, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class HealthEndpointTests
         Assert.Equal("application/json", health.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Unhealthy", body.GetProperty("status").GetString());
         var checks = body.GetProperty("checks");
-        Assert.Equal(["self", "ami", "phonebook", "redis", "trunk"], checks.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["self", "ami", "phonebook", "redis", "trunk", "voicemail"], checks.EnumerateObject().Select(p => p.Name));
         Assert.All(checks.EnumerateObject(), check => Assert.Equal(["status", "description"], check.Value.EnumerateObject().Select(p => p.Name)));
         Assert.Equal("Unhealthy", checks.GetProperty("ami").GetProperty("status").GetString());
         Assert.StartsWith("AMI not connected to 127.0.0.1:", checks.GetProperty("ami").GetProperty("description").GetString(), StringComparison.Ordinal);

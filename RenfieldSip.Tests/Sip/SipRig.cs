@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using RenfieldSip.Monitor.Trunk;
+using RenfieldSip.Tests.Config;
+using RenfieldSip.Tests.EndToEnd;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Sip;
@@ -86,13 +88,16 @@ internal sealed class SipRig : IAsyncDisposable
         {
             provider.Start(SipUsername, options.ProviderPassword, GrantedExpirySeconds);
 
+            var voicemail = Directory.CreateDirectory(Path.Combine(directory, "voicemail")).FullName;
             asterisk = await HostAsterisk.StartAsync(
-                new Dictionary<string, string?>
+                new Dictionary<string, string?>(options.AsteriskEnvironment)
                 {
                     ["SIP_REGISTRAR"] = $"127.0.0.1:{provider.Port}",
                     ["SIP_USERNAME"] = SipUsername,
                     ["SIP_PASSWORD"] = SipPassword,
                     ["AMI_SECRET"] = AmiSecret,
+                    ["VOICEMAIL_DIR"] = voicemail,
+                    ["VOICEMAIL_SOUNDS_DIR"] = RepositoryLayout.PathOf("config", "asterisk", "sounds"),
                     ["SIP_PROVIDER_ADDRESSES"] = options.ProviderAddresses,
                 },
                 TestIntervals,
@@ -100,7 +105,7 @@ internal sealed class SipRig : IAsyncDisposable
                 cancellationToken);
             renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "sip-token" });
             var monitor = await MonitorUnderTest.StartAsync(
-                new Dictionary<string, string?>
+                new Dictionary<string, string?>(options.MonitorSettings)
                 {
                     ["Ami:Host"] = "127.0.0.1",
                     ["Ami:Port"] = asterisk.AmiPort.ToString(CultureInfo.InvariantCulture),
@@ -109,6 +114,8 @@ internal sealed class SipRig : IAsyncDisposable
                     ["Webhook:Url"] = renfield.WebhookUrl.ToString(),
                     ["Webhook:Token"] = "sip-token",
                     ["Phonebook:Path"] = Path.Combine(directory, "phonebook.yaml"),
+                    ["Voicemail:Directory"] = voicemail,
+                    ["Access:Token"] = EndToEndHarness.MonitorToken,
                 },
                 cancellationToken: cancellationToken);
             var rig = new SipRig(directory, provider, asterisk, renfield, monitor);
@@ -146,6 +153,9 @@ internal sealed class SipRig : IAsyncDisposable
     /// <summary>Runs a provider scenario against Asterisk; returns sipp's exit code (0: every call went as scripted).</summary>
     public Task<int> SendAsync(string scenario, IReadOnlyList<string> arguments, string sourceAddress, CancellationToken cancellationToken) =>
         ProviderCalls.SendAsync(AsteriskAddress, scenario, arguments, sourceAddress, _directory, HangGuard, cancellationToken);
+
+    /// <summary>Where this rig's Asterisk records the answering machine's messages (VOICEMAIL_DIR).</summary>
+    public string VoicemailDirectory => Path.Combine(_directory, "voicemail");
 
     /// <summary>Calls from the provider, one per CSV row (caller;name;DID), all at once (<see cref="ProviderCalls.CallAsync"/>).</summary>
     public Task<int> CallAsync(

@@ -64,6 +64,7 @@ internal sealed class MonitorUnderTest : IAsyncDisposable
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
             builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<CallTracker>(services, (TimeProvider)settleClock));
             builder.Services.AddSingleton<IStartupFilter, BrowserLoginPage>();
+            builder.Services.AddSingleton<IStartupFilter, BrowserPlayerPage>();
             configure?.Invoke(builder);
         });
 

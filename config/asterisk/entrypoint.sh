@@ -18,6 +18,10 @@
 #                                                            variable is dropped (commented out); a
 #                                                            section header naming one drops the
 #                                                            whole section.
+#   VOICEMAIL_ENABLED (true), VOICEMAIL_RING_SECONDS (20), VOICEMAIL_MAX_SECONDS (120)
+#                                                            the answering machine; optional, defaults
+#   VOICEMAIL_DIR (/var/spool/asterisk/renfield-voicemail)   where recordings go (the shared volume)
+#   VOICEMAIL_SOUNDS_DIR (TEMPLATE_DIR/sounds)               the greetings (greeting.wav wins)
 #   TEMPLATE_DIR (/etc/asterisk/templates), TARGET_DIR (/etc/asterisk)
 #   RENDER_ONLY=1                                            render, then exit (tests, debugging)
 set -eu
@@ -26,6 +30,8 @@ TEMPLATE_DIR=${TEMPLATE_DIR:-/etc/asterisk/templates}
 TARGET_DIR=${TARGET_DIR:-/etc/asterisk}
 REQUIRED_VARS="SIP_REGISTRAR SIP_USERNAME SIP_PASSWORD AMI_SECRET"
 OPTIONAL_VARS="SIP_EXTERNAL_ADDRESS SIP_LOCAL_NET SIP_PROVIDER_ADDRESSES"
+VOICEMAIL_VARS="VOICEMAIL_ENABLED VOICEMAIL_RING_SECONDS VOICEMAIL_MAX_SECONDS VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR"
+OPTIONAL_VARS="$OPTIONAL_VARS $VOICEMAIL_VARS"
 
 fail() {
     echo "entrypoint: $*" >&2
@@ -54,6 +60,33 @@ case $lowered in
         fail "AMI_SECRET is still the placeholder '$AMI_SECRET'; set a real secret (e.g. openssl rand -hex 24)" ;;
 esac
 [ "${#AMI_SECRET}" -ge 16 ] || fail "AMI_SECRET must be at least 16 characters long (e.g. openssl rand -hex 24)"
+
+# The answering machine's settings always have a value: the dialplan uses them unconditionally.
+: "${VOICEMAIL_ENABLED:=true}" "${VOICEMAIL_RING_SECONDS:=20}" "${VOICEMAIL_MAX_SECONDS:=120}"
+: "${VOICEMAIL_DIR:=/var/spool/asterisk/renfield-voicemail}" "${VOICEMAIL_SOUNDS_DIR:=$TEMPLATE_DIR/sounds}"
+export VOICEMAIL_ENABLED VOICEMAIL_RING_SECONDS VOICEMAIL_MAX_SECONDS VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR
+case $VOICEMAIL_ENABLED in
+    true | false) ;;
+    *) fail "VOICEMAIL_ENABLED must be true or false, not '$VOICEMAIL_ENABLED'" ;;
+esac
+seconds_between() { # NAME VALUE MIN MAX
+    case $2 in
+        '' | *[!0-9]*) fail "$1 must be a whole number of seconds between $3 and $4, not '$2'" ;;
+    esac
+    [ "${#2}" -le 5 ] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ] || fail "$1 must be between $3 and $4 seconds, not $2"
+}
+seconds_between VOICEMAIL_RING_SECONDS "$VOICEMAIL_RING_SECONDS" 1 300
+seconds_between VOICEMAIL_MAX_SECONDS "$VOICEMAIL_MAX_SECONDS" 5 3600
+for name in VOICEMAIL_DIR VOICEMAIL_SOUNDS_DIR; do
+    eval "value=\${$name}"
+    case $value in
+        /*) ;;
+        *) fail "$name must be an absolute path, not '$value'" ;;
+    esac
+    case $value in
+        *[!A-Za-z0-9/._-]*) fail "$name may hold only letters, digits and / . _ - (Asterisk reads it inside the dialplan)" ;;
+    esac
+done
 
 [ -d "$TEMPLATE_DIR" ] || fail "template directory $TEMPLATE_DIR does not exist"
 mkdir -p "$TARGET_DIR"
@@ -112,6 +145,19 @@ echo "entrypoint: rendered $rendered configuration file(s) from $TEMPLATE_DIR in
 if [ "${RENDER_ONLY:-0}" = "1" ]; then
     exit 0
 fi
+
+# The recordings directory (a volume shared with the monitor): group asterisk and group-writable, so
+# the monitor (group_add 999) can delete a message (retention, the delete button, erasing a caller);
+# files group-readable only (umask 027: 0640, group asterisk as Asterisk runs with -G asterisk), so
+# the monitor reads a recording and never changes one; nobody else gets in. root keeps the directory:
+# compose drops CAP_FOWNER, so root may chmod only what it owns, on every start. No setgid bit:
+# without CAP_FSETID the kernel drops it for a group root is not in, and Asterisk's own group does it.
+mkdir -p "$VOICEMAIL_DIR"
+if id asterisk >/dev/null 2>&1; then
+    chown root:asterisk "$VOICEMAIL_DIR"
+fi
+chmod 0770 "$VOICEMAIL_DIR"
+umask 027
 
 # The andrius/asterisk images run Asterisk as the unprivileged "asterisk" user (uid 1000).
 if id asterisk >/dev/null 2>&1; then
