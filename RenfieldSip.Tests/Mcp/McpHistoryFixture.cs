@@ -27,7 +27,13 @@ public sealed class McpHistoryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        _harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?> { ["Calls:TrustCallerIdWithoutPresentation"] = "true" });
+        _harness = await EndToEndHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Calls:TrustCallerIdWithoutPresentation"] = "true",
+            // The dedup window runs on the real clock: a loaded machine may take longer than 30 s between the first
+            // Max call and the repeat, which must still count as "just announced".
+            ["Dedup:Window"] = "01:00:00",
+        });
         foreach (var capture in new[] { "privacy-rewrite-userevent-known.ami", "national-caller-pai-cancel.ami", "privacy-rewrite-userevent-withheld.ami", "known-caller-cancel.ami" })
         {
             await _harness.PlayAsync(capture, timeout.Token);
