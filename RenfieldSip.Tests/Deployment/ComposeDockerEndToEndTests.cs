@@ -125,6 +125,21 @@ public sealed class ComposeDockerEndToEndTests
             var testCall = (await renfield.WaitForDeliveredAsync(4, TimeSpan.FromMinutes(1)))[3];
             Assert.Contains("Testanruf", testCall.Json!.Value.GetProperty("title").GetString(), StringComparison.Ordinal);
 
+            // Renfield's agent asks over MCP from another container on Renfield's network, as mcp_servers.yaml says
+            // (http://sip-monitor:8080/mcp, the monitor's token); a container without the token is refused.
+            string[] mcpCall =
+            [
+                "run", "--rm", "--network", RenfieldNetwork, "mcr.microsoft.com/dotnet/sdk:10.0",
+                "curl", "-s", "-w", "\nHTTP %{http_code}", "-H", "Content-Type: application/json", "-H", "Accept: application/json, text/event-stream",
+                "-d", """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_calls","arguments":{"caller":"0170 9998877"}}}""",
+                "http://sip-monitor:8080/mcp",
+            ];
+            var stranger = await Docker.RunAsync(mcpCall, TimeSpan.FromMinutes(1), cancellationToken);
+            Assert.Contains("HTTP 401", stranger.StandardOutput, StringComparison.Ordinal);
+            var agent = await Docker.RunAsync([.. mcpCall[..^1], "-H", "Authorization: Bearer " + monitorToken, mcpCall[^1]], TimeSpan.FromMinutes(1), cancellationToken);
+            Assert.True(agent.StandardOutput.Contains("HTTP 200", StringComparison.Ordinal), $"MCP list_calls from Renfield's network:\n{agent.StandardOutput}{agent.StandardError}");
+            Assert.Contains("170 9998877", agent.StandardOutput, StringComparison.Ordinal);
+
             foreach (var usage in (await Docker.OutputAsync(["stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", .. Containers], cancellationToken)).Split('\n'))
             {
                 ReliabilityFigures.Report("compose", "memory after 2 calls", usage);

@@ -84,8 +84,9 @@ export COMPOSE_DOCKER_CLI_BUILD=0 DOCKER_BUILDKIT=0
 
 say "stand-in: Renfield in ~/renfield (backend on 127.0.0.1:$renfield_port), as Renfield's own compose project"
 mkdir -p "$home/renfield/state"
-cp "$repo/docs/guide/renfield-standin/docker-compose.yml" "$repo/docs/guide/renfield-standin/handler.sh" \
-   "$repo/docs/guide/renfield-standin/.env" "$home/renfield/"
+cp "$repo/docs/guide/renfield-standin/docker-compose.yml" "$repo/docs/guide/renfield-standin/handler.sh" "$home/renfield/"
+# Kept as renfield.env in the repository: a file named .env is git-ignored and would be missing from a clone.
+cp "$repo/docs/guide/renfield-standin/renfield.env" "$home/renfield/.env"
 (cd "$home/renfield" && compose up -d)
 
 say "stand-in: the SIP provider's registrar (sipp) at $docker_host:$sip_port"
