@@ -60,7 +60,7 @@ public class CallTrackingBenchmarks : IDisposable
         var telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(new CallOptions());
         _history = new CallHistory(Options.Create(new HistoryOptions()), NullLogger<CallHistory>.Instance);
-        _queue = new CallQueue(Options.Create(new AnnouncementOptions { QueueCapacity = Calls * 2 }), _history, telemetry, NullLogger<CallQueue>.Instance);
+        _queue = new CallQueue(Options.Create(new WebhookOptions { QueueCapacity = Calls * 2 }), _history, telemetry, NullLogger<CallQueue>.Instance);
         _tracker = new CallTracker(
             _queue,
             _history,

@@ -137,7 +137,7 @@ public class McpToolCallBenchmarks
         Ended = CallEnding.CallerHungUp,
         HangupCause = 127,
         Outcome = CallOutcome.Announced,
-        RenfieldStatus = "delivered",
+        RenfieldStatus = RenfieldStatus.Delivered,
         Spoken = true,
     };
 

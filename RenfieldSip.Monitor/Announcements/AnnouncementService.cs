@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Notification;
 
 namespace RenfieldSip.Monitor.Announcements;
 
@@ -10,7 +11,7 @@ namespace RenfieldSip.Monitor.Announcements;
 internal sealed class AnnouncementService(
     CallQueue queue,
     CallAnnouncer announcer,
-    IOptions<AnnouncementOptions> options) : IHostedService, IDisposable
+    IOptions<WebhookOptions> options) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _abandon = new();
     private Task _workers = Task.CompletedTask;

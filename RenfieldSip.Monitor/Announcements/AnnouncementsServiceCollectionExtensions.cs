@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.Rules;
@@ -12,8 +11,6 @@ internal static class AnnouncementsServiceCollectionExtensions
     public static IHostApplicationBuilder AddAnnouncements(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
         builder.Services.AddSingleton<CallQueue>();
         builder.Services.AddSingleton<AnnouncementPolicy>();
         builder.Services.TryAddSingleton<AccessToken>();

@@ -1,11 +1,12 @@
-using RenfieldSip.Monitor.Rules;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Telemetry;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Announcements;
 
@@ -20,12 +21,12 @@ internal sealed class CallAnnouncer(
     ICallHistory history,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
-    IOptions<AnnouncementOptions> announcementOptions,
+    IOptions<WebhookOptions> webhookOptions,
     IOptions<DedupOptions> dedupOptions,
     TimeProvider time,
     ILogger<CallAnnouncer> logger)
 {
-    private readonly TimeSpan _deadline = announcementOptions.Value.Deadline;
+    private readonly TimeSpan _deadline = webhookOptions.Value.Deadline;
     private readonly TimeSpan _window = dedupOptions.Value.Window;
 
     public Task<DeliveryOutcome> AnnounceAsync(IncomingCall call, CancellationToken cancellationToken) =>
@@ -85,18 +86,19 @@ internal sealed class CallAnnouncer(
         history.CallerIdentified(call.CallId, caller);
 
         var decision = policy.Decide(caller, call.Did, call.DetectedAt);
-        if (decision.Rule is { } rule)
+        var ruleName = decision.Rule is { } rule ? SnakeCaseEnumConverter<DecidingRule>.Name(rule) : null;
+        if (ruleName is not null)
         {
-            activity?.SetTag("renfieldsip.rule", rule);
+            activity?.SetTag("renfieldsip.rule", ruleName);
             activity?.SetTag("renfieldsip.rule.action", decision.Action == RuleAction.Silent ? "silent" : "toast");
         }
 
         if (decision.Action == RuleAction.Silent)
         {
-            telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", decision.Rule));
-            Log.SilencedByRule(logger, call.CallId, Shown(caller), decision.Rule!);
+            telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", ruleName));
+            Log.SilencedByRule(logger, call.CallId, Shown(caller), ruleName!);
             history.AnnouncementComposed(call.CallId, decision.Rule, spoken: false);
-            return decision.Rule == AnnouncementDecision.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
+            return decision.Rule == DecidingRule.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
         }
 
         if (!await dedup.TryClaimAsync(dedupKeys.Hash(DedupKey(call, caller, dedupPerCall)), cancellationToken))
@@ -109,7 +111,7 @@ internal sealed class CallAnnouncer(
         var notification = Apply(decision, composer.Compose(caller));
         if (decision.Action == RuleAction.ToastOnly)
         {
-            Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), decision.Rule!);
+            Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), ruleName!);
         }
 
         history.AnnouncementComposed(call.CallId, decision.Rule, notification.Tts);

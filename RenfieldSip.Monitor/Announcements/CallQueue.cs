@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Announcements;
@@ -14,7 +15,7 @@ internal sealed class CallQueue
 {
     private readonly Channel<IncomingCall> _channel;
 
-    public CallQueue(IOptions<AnnouncementOptions> options, ICallHistory history, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
+    public CallQueue(IOptions<WebhookOptions> options, ICallHistory history, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _channel = Channel.CreateBounded<IncomingCall>(

@@ -22,7 +22,7 @@ internal sealed class AmiCallEventDispatcher : IAmiEventHandler
     {
         ArgumentNullException.ThrowIfNull(options);
         _tracker = tracker;
-        _inboundContexts = [.. options.Value.ParseInboundContexts().Select(Encoding.UTF8.GetBytes)];
+        _inboundContexts = [.. options.Value.InboundContexts.Select(Encoding.UTF8.GetBytes)];
         _identityEvent = Encoding.UTF8.GetBytes(options.Value.IdentityEvent);
     }
 

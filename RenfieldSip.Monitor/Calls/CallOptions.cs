@@ -6,9 +6,12 @@ internal sealed class CallOptions
 {
     public const string SectionName = "Calls";
 
-    /// <summary>Comma-separated dialplan contexts whose new channels are inbound trunk calls.</summary>
-    [DialplanContexts(ErrorMessage = "Calls:InboundContexts must name at least one dialplan context (default: incoming-calls).")]
-    public string InboundContexts { get; set; } = "incoming-calls";
+    /// <summary>
+    /// Dialplan contexts whose new channels are inbound trunk calls: a list, or one comma-separated value
+    /// (<c>Calls__InboundContexts=incoming-calls,from-office</c>), which <see cref="DialplanContextList"/> reads.
+    /// </summary>
+    [DialplanContexts(ErrorMessage = "Calls:InboundContexts must name at least one dialplan context, each without commas or spaces (default: incoming-calls).")]
+    public string[] InboundContexts { get; set; } = ["incoming-calls"];
 
     /// <summary>The <c>UserEvent</c> name with which the dialplan says "this call's identity is settled".</summary>
     [UserEventName(ErrorMessage = "Calls:IdentityEvent must be a UserEvent name without ':' or line breaks (default: RenfieldIncomingCall).")]
@@ -23,7 +26,4 @@ internal sealed class CallOptions
     /// dialplan's identity event a withheld number looks exactly like a shown one on AMI.
     /// </summary>
     public bool TrustCallerIdWithoutPresentation { get; set; }
-
-    public IReadOnlyList<string> ParseInboundContexts() =>
-        InboundContexts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

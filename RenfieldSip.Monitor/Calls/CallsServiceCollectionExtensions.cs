@@ -10,7 +10,11 @@ internal static class CallsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMonitorTelemetry();
-        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<CallOptions>()
+            .BindConfiguration(CallOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.InboundContexts = DialplanContextList.Read(configuration.GetSection(DialplanContextList.Key)) ?? options.InboundContexts)
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CallOptions>, CallOptionsValidator>();
         builder.Services.AddSingleton<CallTracker>();
         builder.Services.AddSingleton<IAmiEventHandler, AmiCallEventDispatcher>();

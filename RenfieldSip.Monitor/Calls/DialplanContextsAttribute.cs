@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RenfieldSip.Monitor.Calls;
 
-/// <summary>A comma-separated list naming at least one dialplan context.</summary>
+/// <summary>At least one dialplan context, none blank and none holding a comma or a space (no context could match it).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class DialplanContextsAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) =>
-        value is string contexts && contexts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length > 0;
+        value is string[] { Length: > 0 } contexts
+        && Array.TrueForAll(contexts, context => !string.IsNullOrEmpty(context) && !context.Any(c => c == ',' || char.IsWhiteSpace(c)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.History;
 

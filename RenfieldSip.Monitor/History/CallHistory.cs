@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Text;
 
@@ -49,7 +50,7 @@ internal sealed class CallHistory : ICallHistory
 
     public void CallerIdentified(string callId, CallerIdentity caller) => Update(callId, entry => entry.Caller = caller);
 
-    public void AnnouncementComposed(string callId, string? rule, bool spoken) => Update(callId, entry =>
+    public void AnnouncementComposed(string callId, DecidingRule? rule, bool spoken) => Update(callId, entry =>
     {
         entry.Rule = rule;
         entry.Spoken = spoken;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.History;
 
@@ -20,10 +21,10 @@ internal sealed class CallHistoryEntry(string callId, string? did, DateTimeOffse
 
     public CallOutcome? Outcome { get; set; }
 
-    public string? RenfieldStatus { get; set; }
+    public RenfieldStatus? RenfieldStatus { get; set; }
 
-    /// <summary>The phonebook rule that decided (<c>blocked</c>, <c>quiet_hours</c>); null when none did.</summary>
-    public string? Rule { get; set; }
+    /// <summary>The phonebook rule that decided; null when none did.</summary>
+    public DecidingRule? Rule { get; set; }
 
     /// <summary>Whether the announcement was to be spoken; false when a rule made it a toast or kept it back.</summary>
     public bool? Spoken { get; set; }

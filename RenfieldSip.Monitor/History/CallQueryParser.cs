@@ -1,4 +1,5 @@
 using System.Globalization;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.History;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.History;
 
@@ -73,11 +74,11 @@ internal sealed record CallRecord
 
     /// <summary>What Renfield answered (<c>delivered</c>, <c>unauthorized</c>, …); null when nothing reached Renfield.</summary>
     [JsonPropertyName("renfield_status")]
-    public string? RenfieldStatus { get; init; }
+    public RenfieldStatus? RenfieldStatus { get; init; }
 
     /// <summary>The phonebook rule that decided (<c>blocked</c>, <c>quiet_hours</c>); null when none did.</summary>
     [JsonPropertyName("rule")]
-    public string? Rule { get; init; }
+    public DecidingRule? Rule { get; init; }
 
     /// <summary>Whether Renfield was asked to speak it (false: a toast only); null when nothing reached Renfield.</summary>
     [JsonPropertyName("spoken")]

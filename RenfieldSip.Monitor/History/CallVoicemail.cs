@@ -18,7 +18,7 @@ internal sealed record CallVoicemail
 
     /// <summary>What became of its announcement (<c>delivered</c>, <c>blocked_by_rule</c>, …); null while pending.</summary>
     [JsonPropertyName("announcement")]
-    public string? Announcement { get; init; }
+    public VoicemailAnnouncement? Announcement { get; init; }
 
     /// <summary>Where the audio is (<c>GET</c>, audio/wav, range requests).</summary>
     [JsonPropertyName("audio_url")]

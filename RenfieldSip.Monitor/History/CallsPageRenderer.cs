@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.History;
 

@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Rules;
+
 namespace RenfieldSip.Monitor.History;
 
 /// <summary>The call list's words in one language; <c>Webhook:Language</c> picks it, as for the announcements.</summary>
@@ -114,15 +116,15 @@ internal sealed record HistoryWording(
         ArgumentNullException.ThrowIfNull(record);
         return record.Outcome switch
         {
-            CallOutcome.Announced when record.RenfieldStatus == "duplicate_suppressed_by_renfield" => AnnouncedDuplicate,
-            CallOutcome.Announced when record.Spoken == false => record.Rule is null ? ToastOnly : $"{ToastOnly} ({RuleName(record.Rule)})",
+            CallOutcome.Announced when record.RenfieldStatus == RenfieldStatus.DuplicateSuppressedByRenfield => AnnouncedDuplicate,
+            CallOutcome.Announced when record.Spoken == false => record.Rule is { } rule ? $"{ToastOnly} ({RuleName(rule)})" : ToastOnly,
             CallOutcome.Announced => Announced,
             CallOutcome.SuppressedByDedup => SuppressedByDedup,
-            CallOutcome.BlockedByRule when record.Rule == "blocked" => Blocked,
-            CallOutcome.BlockedByRule when record.Rule == "quiet_hours" => QuietHours,
+            CallOutcome.BlockedByRule when record.Rule == DecidingRule.Blocked => Blocked,
+            CallOutcome.BlockedByRule when record.Rule == DecidingRule.QuietHours => QuietHours,
             CallOutcome.BlockedByRule => BlockedByRule,
-            CallOutcome.RefusedByRenfield when record.RenfieldStatus == "unauthorized" => RefusedToken,
-            CallOutcome.RefusedByRenfield when record.RenfieldStatus == "disabled" => RefusedDisabled,
+            CallOutcome.RefusedByRenfield when record.RenfieldStatus == RenfieldStatus.Unauthorized => RefusedToken,
+            CallOutcome.RefusedByRenfield when record.RenfieldStatus == RenfieldStatus.Disabled => RefusedDisabled,
             CallOutcome.RefusedByRenfield => RefusedPayload,
             CallOutcome.DeadlineExceeded => DeadlineExceeded,
             CallOutcome.Failed => Failed,
@@ -130,10 +132,10 @@ internal sealed record HistoryWording(
         };
     }
 
-    private string RuleName(string rule) => rule switch
+    private string RuleName(DecidingRule rule) => rule switch
     {
-        "quiet_hours" => Language == "de" ? "Ruhezeit" : "quiet hours",
-        "blocked" => Language == "de" ? "Nummer gesperrt" : "number blocked",
+        DecidingRule.QuietHours => Language == "de" ? "Ruhezeit" : "quiet hours",
+        DecidingRule.Blocked => Language == "de" ? "Nummer gesperrt" : "number blocked",
         _ => Language == "de" ? "Regel" : "rule",
     };
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.History;
 
@@ -24,7 +25,7 @@ internal interface ICallHistory
     /// The announcer decided how the call is announced: <paramref name="rule"/> is the phonebook rule that decided
     /// (null when none did), <paramref name="spoken"/> whether Renfield is asked to speak it.
     /// </summary>
-    void AnnouncementComposed(string callId, string? rule, bool spoken);
+    void AnnouncementComposed(string callId, DecidingRule? rule, bool spoken);
 
     void AnnouncementFinished(string callId, DeliveryOutcome outcome);
 

@@ -1,6 +1,9 @@
 namespace RenfieldSip.Monitor.Notification;
 
-/// <summary>Section <c>Webhook</c>: where and how incoming calls are announced through Renfield (the pipeline's sizing is <c>AnnouncementOptions</c>).</summary>
+/// <summary>
+/// Section <c>Webhook</c>: where and how incoming calls are announced through Renfield, and how many announcements run,
+/// wait and may still be late. Each announcement is one webhook request, so the pipeline's keys live in this section too.
+/// </summary>
 internal sealed class WebhookOptions
 {
     public const string SectionName = "Webhook";
@@ -25,6 +28,15 @@ internal sealed class WebhookOptions
     /// <summary>Upper bound for one HTTP attempt. Renfield speaks (TTS) inside the request, so seconds are normal.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>After detection, an announcement not yet accepted is dropped: a late "incoming call" is worse than none.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Announcement workers, i.e. webhook requests in flight at once.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Calls waiting for a worker; when full, the oldest is dropped and counted.</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
     internal bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
     internal bool IsEnglish => string.Equals(Language?.Trim(), "en", StringComparison.OrdinalIgnoreCase);
@@ -32,7 +44,7 @@ internal sealed class WebhookOptions
     // Options end up in logs and debugger views; the token must never be part of that.
     public override string ToString() =>
         $"Url={RedactedUrl()}, Token={(HasToken ? "(set)" : "(none)")}, Language={Language}, Urgency={Urgency}, Room={Room ?? "(all)"}, Tts={Tts}, " +
-        $"RequestTimeout={RequestTimeout}";
+        $"RequestTimeout={RequestTimeout}, Deadline={Deadline}, MaxConcurrency={MaxConcurrency}, QueueCapacity={QueueCapacity}";
 
     private string RedactedUrl() =>
         Uri.TryCreate(Url, UriKind.Absolute, out var uri)

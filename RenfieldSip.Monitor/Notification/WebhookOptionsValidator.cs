@@ -47,6 +47,22 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add("Webhook:RequestTimeout must be positive and at most 01:00:00");
         }
+
+        if (options.Deadline <= TimeSpan.Zero || options.Deadline > MaxTimeout)
+        {
+            failures.Add("Webhook:Deadline must be positive and at most 01:00:00");
+        }
+
+        if (options.MaxConcurrency is < 1 or > 64)
+        {
+            failures.Add("Webhook:MaxConcurrency must be between 1 and 64");
+        }
+
+        if (options.QueueCapacity is < 1 or > 100_000)
+        {
+            failures.Add("Webhook:QueueCapacity must be between 1 and 100000");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -3,8 +3,11 @@ namespace RenfieldSip.Monitor.Phonebooks;
 /// <summary>One entry of <c>Phonebook:Sources:&lt;name&gt;</c>: a vCard file or folder, a Fritz!Box export, or a CardDAV address book.</summary>
 internal sealed class PhonebookSourceOptions
 {
-    /// <summary><c>vcard</c>, <c>fritzbox</c> or <c>carddav</c>; when empty, taken from <see cref="Url"/> (CardDAV) or the path (<c>.xml</c> = Fritz!Box, else vCard).</summary>
-    public string? Type { get; set; }
+    /// <summary>
+    /// <c>vcard</c>, <c>fritzbox</c> or <c>carddav</c> in any case (checked by <see cref="PhonebookSourceTypes"/>); when
+    /// unset, taken from <see cref="Url"/> (CardDAV) or the path (<c>.xml</c> = Fritz!Box, else vCard).
+    /// </summary>
+    public PhonebookSourceKind? Type { get; set; }
 
     /// <summary>A vCard file, a folder of vCard files, or a Fritz!Box XML export; reloaded when it changes.</summary>
     public string? Path { get; set; }
@@ -28,18 +31,16 @@ internal sealed class PhonebookSourceOptions
 
     // Options end up in logs and debugger views; the password must never be part of that.
     public override string ToString() =>
-        $"Type={Type}, Path={Path}, Url={(Url is null ? "(none)" : PhonebookSourceUrl.Safe(Url))}, Username={Username ?? "(none)"}, " +
+        $"Type={(Type is { } type ? PhonebookSourceTypes.Name(type) : "(from Path or Url)")}, Path={Path}, Url={(Url is null ? "(none)" : PhonebookSourceUrl.Safe(Url))}, Username={Username ?? "(none)"}, " +
         $"Password={(string.IsNullOrEmpty(Password) ? "(none)" : "(set)")}, RefreshInterval={RefreshInterval}, Order={Order}";
 
     /// <summary>The kind this entry describes, or null when it cannot be told (the validator names the key then).</summary>
-    public PhonebookSourceKind? Kind() => Type?.Trim().ToLowerInvariant() switch
+    public PhonebookSourceKind? Kind() => Type switch
     {
-        "vcard" => PhonebookSourceKind.VCard,
-        "fritzbox" => PhonebookSourceKind.FritzBox,
-        "carddav" => PhonebookSourceKind.CardDav,
-        null or "" when !string.IsNullOrWhiteSpace(Url) => PhonebookSourceKind.CardDav,
-        null or "" when Path?.Trim().EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true => PhonebookSourceKind.FritzBox,
-        null or "" when !string.IsNullOrWhiteSpace(Path) => PhonebookSourceKind.VCard,
+        { } type => type,
+        null when !string.IsNullOrWhiteSpace(Url) => PhonebookSourceKind.CardDav,
+        null when Path?.Trim().EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true => PhonebookSourceKind.FritzBox,
+        null when !string.IsNullOrWhiteSpace(Path) => PhonebookSourceKind.VCard,
         _ => null,
     };
 }

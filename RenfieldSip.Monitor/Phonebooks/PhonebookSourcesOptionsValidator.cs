@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace RenfieldSip.Monitor.Phonebooks;
 
-/// <summary>Stops the host at start with messages that name the key (<c>Phonebook:Sources:nextcloud:Url</c>).</summary>
+/// <summary>Stops the host at start with messages that name the key (<c>Phonebook:Sources:nextcloud:Url</c>); an unknown <c>Type</c> is <see cref="PhonebookSourceTypes"/>' to refuse.</summary>
 internal sealed class PhonebookSourcesOptionsValidator : IValidateOptions<PhonebookSourcesOptions>
 {
     public ValidateOptionsResult Validate(string? name, PhonebookSourcesOptions options)
@@ -20,9 +20,7 @@ internal sealed class PhonebookSourcesOptionsValidator : IValidateOptions<Phoneb
             switch (source.Kind())
             {
                 case null:
-                    failures.Add(string.IsNullOrWhiteSpace(source.Type)
-                        ? $"{key} needs a Path (vCard file or folder, Fritz!Box .xml export) or a Url (CardDAV address book); env PHONEBOOK_VCARD_PATH, PHONEBOOK_FRITZBOX_PATH or PHONEBOOK_CARDDAV_URL set the sources vcard, fritzbox and carddav"
-                        : $"{key}:Type must be vcard, fritzbox or carddav");
+                    failures.Add($"{key} needs a Path (vCard file or folder, Fritz!Box .xml export) or a Url (CardDAV address book); env PHONEBOOK_VCARD_PATH, PHONEBOOK_FRITZBOX_PATH or PHONEBOOK_CARDDAV_URL set the sources vcard, fritzbox and carddav");
                     break;
                 case PhonebookSourceKind.CardDav:
                     if (!Uri.TryCreate(source.Url?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))

@@ -10,7 +10,14 @@ internal static class PhonebooksServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<PhonebookSourcesOptions>().BindConfiguration("Phonebook").ValidateOnStart();
+        services.AddOptions<PhonebookSourcesOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var sources = configuration.GetSection(PhonebookSourcesOptions.SectionName);
+                PhonebookSourceTypes.ThrowIfUnknown(sources);
+                sources.Bind(options.Sources);
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PhonebookSourcesOptions>, PhonebookSourcesOptionsValidator>();
 
         var cardDav = services.AddHttpClient(PhonebookSourceFactory.CardDavHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);

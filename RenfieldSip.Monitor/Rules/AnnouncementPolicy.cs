@@ -22,12 +22,12 @@ internal sealed class AnnouncementPolicy(ICallRulesSource source, PhoneNumberNor
 
         if (rules.Blocked.Matches(caller))
         {
-            return new AnnouncementDecision(rules.Blocked.Action, AnnouncementDecision.Blocked, line?.Room, line?.Urgency);
+            return new AnnouncementDecision(rules.Blocked.Action, DecidingRule.Blocked, line?.Room, line?.Urgency);
         }
 
         if (rules.QuietHours is { } quiet && quiet.Covers(at) && !quiet.SpeaksAnyway(caller))
         {
-            return new AnnouncementDecision(quiet.Action, AnnouncementDecision.QuietHours, line?.Room, line?.Urgency);
+            return new AnnouncementDecision(quiet.Action, DecidingRule.QuietHours, line?.Room, line?.Urgency);
         }
 
         return line is null ? AnnouncementDecision.Normal : new AnnouncementDecision(null, null, line.Room, line.Urgency);

@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.History;
+
 namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed record VoicemailMessage(
     DateTimeOffset ReceivedAt,
     string? Transcript = null,
     bool Heard = false,
-    string? Announcement = null,
+    VoicemailAnnouncement? Announcement = null,
     string? CallerName = null,
     string? CallerNumber = null,
     bool Withheld = false);

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Rules;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Voicemail;
 
@@ -20,7 +21,7 @@ internal sealed class VoicemailProcessor(
     IRenfieldWebhook webhook,
     IVoicemailTranscriber transcriber,
     IOptions<VoicemailOptions> options,
-    IOptions<AnnouncementOptions> announcementOptions,
+    IOptions<WebhookOptions> webhookOptions,
     TimeProvider time,
     ILogger<VoicemailProcessor> logger)
 {
@@ -28,7 +29,7 @@ internal sealed class VoicemailProcessor(
     private static readonly TimeSpan RecordPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly VoicemailOptions _options = options.Value;
-    private readonly TimeSpan _deadline = announcementOptions.Value.Deadline;
+    private readonly TimeSpan _deadline = webhookOptions.Value.Deadline;
 
     public async Task ProcessAsync(VoicemailArrival arrival, CancellationToken cancellationToken)
     {
@@ -61,14 +62,14 @@ internal sealed class VoicemailProcessor(
         if (call is { Outcome: CallOutcome.BlockedByRule })
         {
             // A blocked caller's (or a silenced quiet-hours call's) message is kept and listed, never announced.
-            index.Update(arrival.CallId, m => m with { Announcement = "blocked_by_rule" });
-            Log.NotAnnounced(logger, arrival.CallId, call.Rule ?? "rule");
+            index.Update(arrival.CallId, m => m with { Announcement = VoicemailAnnouncement.BlockedByRule });
+            Log.NotAnnounced(logger, arrival.CallId, call.Rule is { } rule ? SnakeCaseEnumConverter<DecidingRule>.Name(rule) : "rule");
             return;
         }
 
         if (!await dedup.TryClaimAsync("voicemail:" + arrival.CallId, cancellationToken))
         {
-            index.Update(arrival.CallId, m => m with { Announcement = "suppressed_by_dedup" });
+            index.Update(arrival.CallId, m => m with { Announcement = VoicemailAnnouncement.SuppressedByDedup });
             Log.NotAnnounced(logger, arrival.CallId, "already announced by another monitor");
             return;
         }
@@ -83,10 +84,11 @@ internal sealed class VoicemailProcessor(
         // A toast-only call (a rule, quiet hours without silence) leaves a toast-only message.
         var notification = composer.Compose(call, length, transcript, spoken: call?.Spoken != false);
         var outcome = await webhook.SendAsync(notification, time.GetUtcNow() + _deadline, cancellationToken);
-        var status = SnakeCaseEnumConverter<DeliveryOutcome>.Name(outcome);
-        index.Update(arrival.CallId, m => m with { Announcement = status });
+        var announcement = OutcomeMapping.OfMessage(outcome);
+        index.Update(arrival.CallId, m => m with { Announcement = announcement });
         var seconds = Math.Round(length.TotalSeconds, 2);
-        Log.Announced(logger, arrival.CallId, seconds, status);
+        var name = SnakeCaseEnumConverter<VoicemailAnnouncement>.Name(announcement);
+        Log.Announced(logger, arrival.CallId, seconds, name);
     }
 
     /// <summary>The file's path inside Voicemail:Directory (the name was checked to be a plain one).</summary>

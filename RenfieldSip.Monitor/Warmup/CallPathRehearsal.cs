@@ -31,7 +31,7 @@ internal sealed class CallPathRehearsal(
     IHttpClientFactory httpClientFactory,
     CallerNumberRedactor redactor,
     IOptions<CallOptions> callOptions,
-    IOptions<AnnouncementOptions> announcementOptions,
+    IOptions<WebhookOptions> webhookOptions,
     IOptions<HistoryOptions> historyOptions,
     TimeProvider time)
 {
@@ -83,18 +83,18 @@ internal sealed class CallPathRehearsal(
     private async Task RehearseCallsAsync(MonitorTelemetry telemetry, ILoggerFactory loggers, RenfieldWebhookClient webhook, CancellationToken cancellationToken)
     {
         var history = new CallHistory(historyOptions, loggers.CreateLogger<CallHistory>());
-        var queue = new CallQueue(announcementOptions, history, telemetry, loggers.CreateLogger<CallQueue>());
+        var queue = new CallQueue(webhookOptions, history, telemetry, loggers.CreateLogger<CallQueue>());
         using var tracker = new CallTracker(queue, history, telemetry, redactor, callOptions, time, loggers.CreateLogger<CallTracker>());
         var dispatcher = new AmiCallEventDispatcher(tracker, callOptions);
         // Without a connection string: the rehearsal's claims stay in its own memory and never reach the shared Redis.
         await using var noRedis = new RedisConnection(Options.Create(new RedisOptions()));
         var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), noRedis, time, loggers.CreateLogger<ResilientDedupStore>());
         var announcer = new CallAnnouncer(
-            identifier, policy, dedup, dedupKeys, composer, webhook, history, telemetry, redactor, announcementOptions,
+            identifier, policy, dedup, dedupKeys, composer, webhook, history, telemetry, redactor, webhookOptions,
             Options.Create(new DedupOptions()), time, loggers.CreateLogger<CallAnnouncer>());
         var store = new MemoryCallHistoryStore(time, Callers.Length, TimeSpan.FromMinutes(1));
 
-        var context = callOptions.Value.ParseInboundContexts()[0];
+        var context = callOptions.Value.InboundContexts[0];
         var frames = new AmiFrameReader(MaxFrameBytes);
         var scratch = new AmiFrameScratch();
         for (var i = 0; i < Callers.Length; i++)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Tests.Calls;
@@ -21,7 +22,7 @@ internal sealed class CallTrackerHarness : IDisposable
         Telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(options ?? new CallOptions());
         History = new CallHistory(Options.Create(new HistoryOptions()), new FakeLogger<CallHistory>(Logs));
-        Queue = new CallQueue(Options.Create(new AnnouncementOptions()), History, Telemetry, new FakeLogger<CallQueue>(Logs));
+        Queue = new CallQueue(Options.Create(new WebhookOptions()), History, Telemetry, new FakeLogger<CallQueue>(Logs));
         Tracker = new CallTracker(Queue, History, Telemetry, new CallerNumberRedactor(Options.Create(new TelemetryOptions())), callOptions, Time, new FakeLogger<CallTracker>(Logs));
         Dispatcher = new AmiCallEventDispatcher(Tracker, callOptions);
     }

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Ami;
-using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
@@ -21,10 +20,10 @@ namespace RenfieldSip.Tests.Config;
 /// </summary>
 public sealed partial class DocumentedDefaultsTests
 {
-    /// <summary>The options classes by the section they bind; Webhook is two classes, one of each source's keys.</summary>
+    /// <summary>The options classes by the section they bind, one class per section.</summary>
     private static readonly ILookup<string, Type> OptionsBySection = new[]
         {
-            typeof(AmiOptions), typeof(WebhookOptions), typeof(AnnouncementOptions), typeof(PhonebookOptions), typeof(DedupOptions),
+            typeof(AmiOptions), typeof(WebhookOptions), typeof(PhonebookOptions), typeof(DedupOptions),
             typeof(CallOptions), typeof(TelemetryOptions), typeof(HistoryOptions), typeof(AccessOptions),
         }
         .Select(type => (Section: (string)type.GetField("SectionName")!.GetValue(null)!, Type: type))
@@ -52,7 +51,7 @@ public sealed partial class DocumentedDefaultsTests
 
             var actual = property.Property.GetValue(Activator.CreateInstance(property.Type, nonPublic: true));
             var expected = documented == "null" ? null : Convert(documented, property.Property.PropertyType);
-            if (!Equals(expected, actual))
+            if (!(Equals(expected, actual) || (expected is string[] list && actual is string[] values && list.SequenceEqual(values))))
             {
                 wrong.Add($"{section}:{key}: documented `{documented}`, default {Format(actual)}");
             }
@@ -63,6 +62,12 @@ public sealed partial class DocumentedDefaultsTests
 
     private static object? Convert(string text, Type type)
     {
+        // A list is documented in its environment form: one comma-separated value.
+        if (type == typeof(string[]))
+        {
+            return text.Split(',', StringSplitOptions.TrimEntries);
+        }
+
         var target = Nullable.GetUnderlyingType(type) ?? type;
         return TypeDescriptor.GetConverter(target).ConvertFromInvariantString(text);
     }
@@ -71,6 +76,7 @@ public sealed partial class DocumentedDefaultsTests
     {
         null => "null",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        string[] list => string.Join(',', list),
         _ => value.ToString() ?? "null",
     };
 

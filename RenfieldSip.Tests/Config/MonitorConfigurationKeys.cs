@@ -1,6 +1,5 @@
 using System.Reflection;
 using RenfieldSip.Monitor.Ami;
-using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
@@ -71,7 +70,6 @@ internal static class MonitorConfigurationKeys
         [
             (typeof(AmiOptions), AmiOptions.SectionName),
             (typeof(WebhookOptions), WebhookOptions.SectionName),
-            (typeof(AnnouncementOptions), AnnouncementOptions.SectionName),
             (typeof(PhonebookOptions), PhonebookOptions.SectionName),
             (typeof(DedupOptions), DedupOptions.SectionName),
             (typeof(CallOptions), CallOptions.SectionName),

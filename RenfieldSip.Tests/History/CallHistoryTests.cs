@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Tests.History;
 
@@ -39,7 +40,7 @@ public sealed class CallHistoryTests
                 HangupCause = 21,
                 HangupCauseText = "Call Rejected",
                 Outcome = CallOutcome.Announced,
-                RenfieldStatus = "delivered",
+                RenfieldStatus = RenfieldStatus.Delivered,
             },
             record);
     }
@@ -58,7 +59,7 @@ public sealed class CallHistoryTests
         history.AnnouncementFinished("c1", DeliveryOutcome.Unauthorized);
 
         Assert.True(history.Completed.TryRead(out var record));
-        Assert.Equal((CallEnding.CallerHungUp, CallOutcome.RefusedByRenfield, "unauthorized", "caller_id"), (record.Ended, record.Outcome, record.RenfieldStatus, record.NameSource));
+        Assert.Equal((CallEnding.CallerHungUp, CallOutcome.RefusedByRenfield, RenfieldStatus.Unauthorized, "caller_id"), (record.Ended, record.Outcome, record.RenfieldStatus, record.NameSource));
         Assert.True(activity.IsStopped);
         Assert.Equal("refused_by_renfield", activity.GetTagItem(CallHistory.OutcomeTag));
     }
@@ -161,8 +162,16 @@ public sealed class CallHistoryTests
     public void Every_delivery_outcome_has_a_history_outcome()
     {
         Assert.All(Enum.GetValues<DeliveryOutcome>(), delivery => OutcomeMapping.From(delivery));
-        Assert.Equal((CallOutcome.Announced, "duplicate_suppressed_by_renfield"), OutcomeMapping.From(DeliveryOutcome.DuplicateSuppressedByRenfield));
+        Assert.Equal((CallOutcome.Announced, (RenfieldStatus?)RenfieldStatus.DuplicateSuppressedByRenfield), OutcomeMapping.From(DeliveryOutcome.DuplicateSuppressedByRenfield));
         Assert.Equal((CallOutcome.SuppressedByDedup, null), OutcomeMapping.From(DeliveryOutcome.SuppressedByDedup));
+    }
+
+    [Fact]
+    public void Every_delivery_outcome_has_a_word_for_a_messages_announcement()
+    {
+        Assert.All(Enum.GetValues<DeliveryOutcome>(), delivery => OutcomeMapping.OfMessage(delivery));
+        Assert.Equal(VoicemailAnnouncement.BlockedByRule, OutcomeMapping.OfMessage(DeliveryOutcome.SuppressedByQuietHours));
+        Assert.Equal(VoicemailAnnouncement.DeadlineExceeded, OutcomeMapping.OfMessage(DeliveryOutcome.DeadlineExceeded));
     }
 
     private static CallHistory History(HistoryOptions? options = null) =>

@@ -20,6 +20,6 @@ internal static class HistoryRecords
         HangupCause = 127,
         HangupCauseText = "Interworking, unspecified",
         Outcome = outcome,
-        RenfieldStatus = outcome == CallOutcome.Announced ? "delivered" : null,
+        RenfieldStatus = outcome == CallOutcome.Announced ? RenfieldStatus.Delivered : null,
     };
 }

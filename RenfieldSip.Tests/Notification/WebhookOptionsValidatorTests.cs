@@ -124,4 +124,67 @@ public sealed class WebhookOptionsValidatorTests
         Assert.Equal(TimeSpan.FromSeconds(7), options.RequestTimeout);
         Assert.True(new WebhookOptionsValidator().Validate(null, options).Succeeded);
     }
+
+    [Theory]
+    [InlineData("Deadline", -1, "Webhook:Deadline")]
+    [InlineData("Deadline", 3601, "Webhook:Deadline")]
+    [InlineData("MaxConcurrency", 0, "Webhook:MaxConcurrency")]
+    [InlineData("MaxConcurrency", 65, "Webhook:MaxConcurrency")]
+    [InlineData("QueueCapacity", 0, "Webhook:QueueCapacity")]
+    [InlineData("QueueCapacity", 100_001, "Webhook:QueueCapacity")]
+    public void Each_bad_pipeline_value_names_its_key(string property, int value, string key)
+    {
+        var result = Validate(o =>
+        {
+            switch (property)
+            {
+                case "Deadline": o.Deadline = TimeSpan.FromSeconds(value); break;
+                case "MaxConcurrency": o.MaxConcurrency = value; break;
+                default: o.QueueCapacity = value; break;
+            }
+        });
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(key, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pipeline_keys_are_read_from_the_webhook_section_by_its_one_options_class()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhook:Url"] = "http://renfield:8000/api/notifications/webhook",
+            ["Webhook:Deadline"] = "00:00:09",
+            ["Webhook:MaxConcurrency"] = "8",
+            ["Webhook:QueueCapacity"] = "16",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddRenfieldNotification();
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var options = host.Services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromSeconds(9), 8, 16), (options.Deadline, options.MaxConcurrency, options.QueueCapacity));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_bad_queue_capacity_stops_the_host_at_start_naming_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhook:Url"] = "http://renfield:8000/api/notifications/webhook",
+            ["Webhook:QueueCapacity"] = "0",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddRenfieldNotification();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Webhook:QueueCapacity must be between 1 and 100000", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -49,6 +49,51 @@ public sealed class PhonebooksServiceCollectionExtensionsTests
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("vcard", nameof(PhonebookSourceKind.VCard))]
+    [InlineData("FritzBox", nameof(PhonebookSourceKind.FritzBox))]
+    [InlineData(" CARDDAV ", nameof(PhonebookSourceKind.CardDav))]
+    public void A_source_type_is_bound_in_any_case(string value, string member)
+    {
+        var kind = Enum.Parse<PhonebookSourceKind>(member);
+        using var host = Build(new() { ["Phonebook:Sources:export:Type"] = value, ["Phonebook:Sources:export:Path"] = "/tmp/x.vcf" });
+
+        var source = host.Services.GetRequiredService<IOptions<PhonebookSourcesOptions>>().Value.Sources["export"];
+
+        Assert.Equal((kind, kind), (source.Type, source.Kind()));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("vcard,carddav")]
+    [InlineData("  ")]
+    [InlineData("ldap")]
+    public void A_source_type_that_names_no_kind_stops_the_start_naming_the_key_and_the_kinds(string value)
+    {
+        using var host = Build(new() { ["Phonebook:Sources:export:Type"] = value, ["Phonebook:Sources:export:Path"] = "/tmp/x.vcf" });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PhonebookSourcesOptions>>().Value);
+
+        Assert.Contains("Phonebook:Sources:export:Type must be vcard, fritzbox or carddav", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_type_the_kind_follows_from_path_or_url()
+    {
+        using var host = Build(new()
+        {
+            ["Phonebook:Sources:export:Type"] = "",
+            ["Phonebook:Sources:export:Path"] = "/tmp/Telefonbuch.xml",
+            ["Phonebook:Sources:nextcloud:Url"] = "https://cloud.example.org/dav/",
+        });
+
+        var sources = host.Services.GetRequiredService<IOptions<PhonebookSourcesOptions>>().Value.Sources;
+
+        Assert.Null(sources["export"].Type);
+        Assert.Equal(PhonebookSourceKind.FritzBox, sources["export"].Kind());
+        Assert.Equal(PhonebookSourceKind.CardDav, sources["nextcloud"].Kind());
+    }
+
     [Fact]
     public void A_source_password_is_never_part_of_the_options_text()
     {

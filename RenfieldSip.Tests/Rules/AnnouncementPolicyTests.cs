@@ -51,7 +51,7 @@ public sealed class AnnouncementPolicyTests
     {
         var decision = Decide(number, Noon);
 
-        Assert.Equal((RuleAction.Silent, "blocked"), (decision.Action, decision.Rule));
+        Assert.Equal((RuleAction.Silent, DecidingRule.Blocked), (decision.Action, decision.Rule));
     }
 
     [Fact]
@@ -71,14 +71,14 @@ public sealed class AnnouncementPolicyTests
         var decision = Decide(number, LateEvening);
 
         Assert.Equal(quiet ? (RuleAction?)RuleAction.ToastOnly : null, decision.Action);
-        Assert.Equal(quiet ? "quiet_hours" : null, decision.Rule);
+        Assert.Equal(quiet ? DecidingRule.QuietHours : null, decision.Rule);
         Assert.Null(Decide(number, Noon).Rule);
     }
 
     [Fact]
     public void Quiet_hours_follow_daylight_saving_time_and_end_at_to()
     {
-        Assert.Equal("quiet_hours", Decide("+49 160 1111111", SummerBeforeSeven).Rule);
+        Assert.Equal(DecidingRule.QuietHours, Decide("+49 160 1111111", SummerBeforeSeven).Rule);
         Assert.Null(Decide("+49 160 1111111", SummerSeven).Rule);
     }
 
@@ -88,7 +88,7 @@ public sealed class AnnouncementPolicyTests
         var withheld = _identifier.Identify("anonymous", null, CallerPresentation.Withheld);
 
         Assert.Null(_policy.Decide(withheld, null, Noon).Rule);
-        Assert.Equal("quiet_hours", _policy.Decide(withheld, null, LateEvening).Rule);
+        Assert.Equal(DecidingRule.QuietHours, _policy.Decide(withheld, null, LateEvening).Rule);
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class AnnouncementPolicyTests
     {
         var decision = _policy.Decide(_identifier.Identify("+49 900 1234567", null, CallerPresentation.Allowed), "+49301111111", Noon);
 
-        Assert.Equal(("blocked", "Büro"), (decision.Rule, decision.Room));
+        Assert.Equal((DecidingRule.Blocked, "Büro"), (decision.Rule, decision.Room));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Voicemail;
 using RenfieldSip.Tests.Config;
 using RenfieldSip.Tests.EndToEnd;
@@ -50,10 +51,10 @@ public sealed class VoicemailAnnouncementTests : IAsyncLifetime
         await WaitForAnnouncementAsync(callId);
         var first = Index.Find(callId)!.Announcement;
         Leave(callId);
-        await Poll.UntilAsync(() => Index.Find(callId)?.Announcement == "suppressed_by_dedup", "the repeated event to be deduplicated", Guard, Cancellation);
+        await Poll.UntilAsync(() => Index.Find(callId)?.Announcement == VoicemailAnnouncement.SuppressedByDedup, "the repeated event to be deduplicated", Guard, Cancellation);
 
         var requests = _harness.RequestsFor("+491701234567");
-        Assert.Equal("delivered", first);
+        Assert.Equal(VoicemailAnnouncement.Delivered, first);
         Assert.Equal(["sip.incoming_call", "sip.voicemail"], requests.Select(r => r.JsonString("event_type")));
         Assert.Equal("Neue Sprachnachricht von Max Mustermann (0:08)", requests[1].JsonString("title"));
         Assert.True(requests[1].Json!.Value.GetProperty("tts").GetBoolean());
@@ -67,7 +68,7 @@ public sealed class VoicemailAnnouncementTests : IAsyncLifetime
         Leave(callId);
         await WaitForAnnouncementAsync(callId);
 
-        Assert.Equal("blocked_by_rule", Index.Find(callId)!.Announcement);
+        Assert.Equal(VoicemailAnnouncement.BlockedByRule, Index.Find(callId)!.Announcement);
         Assert.DoesNotContain(_harness.Renfield.Requests, r => r.JsonString("event_type") == "sip.voicemail");
         var (_, body) = await CallHistoryApi.GetAsync(_harness.Monitor, "/api/calls", Cancellation);
         Assert.Contains("\"voicemail\":{\"duration_seconds\":7.9", body, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.Formats;
 using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Text;
+using RenfieldSip.Monitor.Text.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -34,6 +35,10 @@ internal sealed class PhonebookYamlReader(PhoneNumberNormalizer normalizer, ILog
         catch (YamlException exception)
         {
             throw new PhonebookFormatException((int)Math.Min(int.MaxValue, exception.Start.Line), Reason(exception));
+        }
+        catch (YamlFormatException exception)
+        {
+            throw new PhonebookFormatException(exception.Line, exception.Reason, exception);
         }
     }
 
@@ -177,7 +182,7 @@ internal sealed class PhonebookYamlReader(PhoneNumberNormalizer normalizer, ILog
 
                     break;
                 case "always_speak":
-                    alwaysSpeak = CallRulesReader.Boolean(value, "always_speak");
+                    alwaysSpeak = value.ToBoolean("always_speak");
                     break;
                 default:
                     throw new PhonebookFormatException(value.Line, $"unknown key '{UntrustedText.Clean(key, 32)}' in a contact (known: name, groups, always_speak)");

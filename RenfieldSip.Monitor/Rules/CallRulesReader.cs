@@ -1,11 +1,10 @@
-using RenfieldSip.Monitor.Rules;
 using System.Collections.Frozen;
 using System.Globalization;
 using RenfieldSip.Monitor.Identity;
-using RenfieldSip.Monitor.Phonebooks.Formats;
 using RenfieldSip.Monitor.Text;
+using RenfieldSip.Monitor.Text.Yaml;
 
-namespace RenfieldSip.Monitor.Phonebooks.Yaml;
+namespace RenfieldSip.Monitor.Rules;
 
 /// <summary>
 /// Reads the <c>rules:</c> section. Strict on purpose: a misspelt key or an unknown time zone would silently turn a
@@ -67,7 +66,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
                     prefixes.AddRange(Items(value, "rules.blocked.prefixes").Select(Prefix));
                     break;
                 case "withheld":
-                    withheld = Boolean(value, "rules.blocked.withheld");
+                    withheld = value.ToBoolean("rules.blocked.withheld");
                     break;
                 case "action":
                     action = Action(value, "rules.blocked.action");
@@ -127,12 +126,12 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
 
         if (from is null || to is null)
         {
-            throw new PhonebookFormatException(node.Line, "rules.quiet_hours needs both from: and to: (for example \"22:00\" and \"07:00\")");
+            throw new YamlFormatException(node.Line, "rules.quiet_hours needs both from: and to: (for example \"22:00\" and \"07:00\")");
         }
 
         if (from == to)
         {
-            throw new PhonebookFormatException(node.Line, "rules.quiet_hours from: and to: are the same time");
+            throw new YamlFormatException(node.Line, "rules.quiet_hours from: and to: are the same time");
         }
 
         return new QuietHours(from.Value, to.Value, zone, action, groups.ToFrozenSet(StringComparer.OrdinalIgnoreCase), numbers.ToFrozenSet(StringComparer.Ordinal));
@@ -144,7 +143,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
         foreach (var (number, value) in Entries(node, "rules.called_numbers"))
         {
             var key = normalizer.Normalize(number)?.Key
-                ?? throw new PhonebookFormatException(value.Line, "rules.called_numbers: a key is not a phone number");
+                ?? throw new YamlFormatException(value.Line, "rules.called_numbers: a key is not a phone number");
             string? room = null, urgency = null;
             foreach (var (setting, settingValue) in Entries(value, "rules.called_numbers entry"))
             {
@@ -154,7 +153,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
                         room = Text(settingValue, "room");
                         if (room.Length > 100)
                         {
-                            throw new PhonebookFormatException(settingValue.Line, "room: at most 100 characters (Renfield's limit)");
+                            throw new YamlFormatException(settingValue.Line, "room: at most 100 characters (Renfield's limit)");
                         }
 
                         break;
@@ -162,7 +161,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
                         urgency = Text(settingValue, "urgency");
                         if (!Urgencies.Contains(urgency, StringComparer.Ordinal))
                         {
-                            throw new PhonebookFormatException(settingValue.Line, "urgency: must be one of critical, info, low, auto");
+                            throw new YamlFormatException(settingValue.Line, "urgency: must be one of critical, info, low, auto");
                         }
 
                         break;
@@ -181,7 +180,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
     {
         var raw = Text(node, "a phone number");
         return normalizer.Normalize(raw)?.E164
-            ?? throw new PhonebookFormatException(node.Line, "not a phone number (write it like \"+49 30 12345678\" or \"030 12345678\")");
+            ?? throw new YamlFormatException(node.Line, "not a phone number (write it like \"+49 30 12345678\" or \"030 12345678\")");
     }
 
     /// <summary><c>+49 900</c>, <c>0049 900</c> and <c>0900</c> all become <c>+49900</c>, the start of an E.164 number.</summary>
@@ -196,7 +195,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
             : null;
         if (prefix is null || prefix.Length < 3 || raw.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '/' or '(' or ')')))
         {
-            throw new PhonebookFormatException(node.Line, "a prefix must start with +, 00 or 0 and hold only digits (for example \"+49 900\" or \"0900\")");
+            throw new YamlFormatException(node.Line, "a prefix must start with +, 00 or 0 and hold only digits (for example \"+49 900\" or \"0900\")");
         }
 
         return prefix;
@@ -211,7 +210,7 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
         }
         catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new PhonebookFormatException(node?.Line ?? 0, $"time_zone '{UntrustedText.Clean(id, 64)}' is unknown (use a name like Europe/Berlin or Europe/Vienna)");
+            throw new YamlFormatException(node?.Line ?? 0, $"time_zone '{UntrustedText.Clean(id, 64)}' is unknown (use a name like Europe/Berlin or Europe/Vienna)");
         }
     }
 
@@ -220,32 +219,25 @@ internal sealed class CallRulesReader(PhoneNumberNormalizer normalizer)
         var text = Text(node, key);
         return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : throw new PhonebookFormatException(node.Line, $"{key} must be a time like \"22:00\"");
+            : throw new YamlFormatException(node.Line, $"{key} must be a time like \"22:00\"");
     }
 
     private static RuleAction Action(YamlNode node, string key) => Text(node, key) switch
     {
         "silent" => RuleAction.Silent,
         "toast" => RuleAction.ToastOnly,
-        _ => throw new PhonebookFormatException(node.Line, $"{key} must be silent (not announced) or toast (shown, not spoken)"),
-    };
-
-    internal static bool Boolean(YamlNode node, string key) => Text(node, key) switch
-    {
-        "true" or "yes" => true,
-        "false" or "no" => false,
-        _ => throw new PhonebookFormatException(node.Line, $"{key} must be true or false"),
+        _ => throw new YamlFormatException(node.Line, $"{key} must be silent (not announced) or toast (shown, not spoken)"),
     };
 
     private static string Text(YamlNode node, string what) =>
-        node.Scalar is { Length: > 0 } text ? text : throw new PhonebookFormatException(node.Line, $"expected {what} as plain text");
+        node.Scalar is { Length: > 0 } text ? text : throw new YamlFormatException(node.Line, $"expected {what} as plain text");
 
     private static IReadOnlyList<YamlNode> Items(YamlNode node, string key) =>
-        node.Items ?? (node.IsEmpty ? [] : throw new PhonebookFormatException(node.Line, $"{key} must be a list (- \"…\" per line, or [\"…\", \"…\"])"));
+        node.Items ?? (node.IsEmpty ? [] : throw new YamlFormatException(node.Line, $"{key} must be a list (- \"…\" per line, or [\"…\", \"…\"])"));
 
     private static IReadOnlyList<KeyValuePair<string, YamlNode>> Entries(YamlNode node, string key) =>
-        node.Entries ?? (node.IsEmpty ? [] : throw new PhonebookFormatException(node.Line, $"{key} must be a mapping of key: value"));
+        node.Entries ?? (node.IsEmpty ? [] : throw new YamlFormatException(node.Line, $"{key} must be a mapping of key: value"));
 
-    private static PhonebookFormatException Unknown(YamlNode at, string key, string section, string known) =>
+    private static YamlFormatException Unknown(YamlNode at, string key, string section, string known) =>
         new(at.Line, $"unknown key '{UntrustedText.Clean(key, 32)}' in {section} (known: {known})");
 }

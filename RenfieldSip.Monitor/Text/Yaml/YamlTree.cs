@@ -1,8 +1,7 @@
-using RenfieldSip.Monitor.Phonebooks.Formats;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace RenfieldSip.Monitor.Phonebooks.Yaml;
+namespace RenfieldSip.Monitor.Text.Yaml;
 
 /// <summary>Reads one YAML subtree from the event parser into <see cref="YamlNode"/>s, refusing aliases and deep nesting.</summary>
 internal static class YamlTree
@@ -17,7 +16,7 @@ internal static class YamlTree
         if (depth > MaxDepth)
         {
             parser.Accept<ParsingEvent>(out var deep);
-            throw new PhonebookFormatException(Line(deep!), "nested too deeply");
+            throw new YamlFormatException(Line(deep!), "nested too deeply");
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -44,7 +43,7 @@ internal static class YamlTree
                 if (!parser.TryConsume<Scalar>(out var key))
                 {
                     parser.Accept<ParsingEvent>(out var complex);
-                    throw new PhonebookFormatException(Line(complex!), "a key must be plain text");
+                    throw new YamlFormatException(Line(complex!), "a key must be plain text");
                 }
 
                 entries.Add(KeyValuePair.Create(key.Value, Read(parser, depth + 1)));
@@ -54,7 +53,7 @@ internal static class YamlTree
         }
 
         parser.Accept<ParsingEvent>(out var other);
-        throw new PhonebookFormatException(Line(other!), "aliases and anchors are not supported here");
+        throw new YamlFormatException(Line(other!), "aliases and anchors are not supported here");
     }
 
     private static int Line(ParsingEvent parsingEvent) => (int)Math.Min(int.MaxValue, parsingEvent.Start.Line);

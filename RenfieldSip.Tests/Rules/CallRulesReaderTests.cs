@@ -1,9 +1,11 @@
-using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Phonebooks.Formats;
 using RenfieldSip.Monitor.Rules;
+using RenfieldSip.Monitor.Text.Yaml;
 using RenfieldSip.Tests.Identity;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
-namespace RenfieldSip.Tests.Phonebooks;
+namespace RenfieldSip.Tests.Rules;
 
 public sealed class CallRulesReaderTests
 {
@@ -84,6 +86,22 @@ public sealed class CallRulesReaderTests
     public void A_mistake_in_the_rules_rejects_the_file_naming_line_and_reason(string yaml, int line, string reason)
     {
         var exception = Assert.Throws<PhonebookFormatException>(() => IdentityTestData.Parse(yaml));
+
+        Assert.Equal(line, exception.Line);
+        Assert.Contains(reason, exception.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("blocked:\n  withheld: vielleicht\n", 2, "rules.blocked.withheld must be true or false")]
+    [InlineData("quiet_hours:\n  from: \"22:00\"\n  to: \"07:00\"\n  action: laut\n", 4, "rules.quiet_hours.action must be silent")]
+    public void The_reader_on_its_own_names_line_and_reason_without_the_phonebook(string yaml, int line, string reason)
+    {
+        var reader = new CallRulesReader(IdentityTestData.Normalizer());
+        var parser = new Parser(new StringReader(yaml));
+        parser.Consume<StreamStart>();
+        parser.Consume<DocumentStart>();
+
+        var exception = Assert.Throws<YamlFormatException>(() => reader.Read(YamlTree.Read(parser)));
 
         Assert.Equal(line, exception.Line);
         Assert.Contains(reason, exception.Reason, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace RenfieldSip.Monitor.Phonebooks.Yaml;
+namespace RenfieldSip.Monitor.Text.Yaml;
 
 /// <summary>A small YAML tree with every node's line, for the sections read by meaning rather than by shape.</summary>
 /// <param name="Line">The 1-based line the node starts on.</param>
@@ -12,4 +12,13 @@ internal sealed record YamlNode(
     IReadOnlyList<KeyValuePair<string, YamlNode>>? Entries)
 {
     public bool IsEmpty => Scalar is { Length: 0 } && Items is null && Entries is null;
+
+    /// <summary>YAML 1.1's spellings a phonebook writer uses (<c>true</c>/<c>yes</c>, <c>false</c>/<c>no</c>); anything else is refused.</summary>
+    /// <param name="key">The key as the error message names it.</param>
+    public bool ToBoolean(string key) => Scalar switch
+    {
+        "true" or "yes" => true,
+        "false" or "no" => false,
+        _ => throw new YamlFormatException(Line, $"{key} must be true or false"),
+    };
 }

@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace RenfieldSip.Monitor.Announcements;
-
-/// <summary>Stops the host at start with messages that name the key.</summary>
-[OptionsValidator]
-internal sealed partial class AnnouncementOptionsValidator : IValidateOptions<AnnouncementOptions>;
