@@ -56,7 +56,12 @@ public sealed class PhonebooksServiceCollectionExtensionsTests
     public void A_source_type_is_bound_in_any_case(string value, string member)
     {
         var kind = Enum.Parse<PhonebookSourceKind>(member);
-        using var host = Build(new() { ["Phonebook:Sources:export:Type"] = value, ["Phonebook:Sources:export:Path"] = "/tmp/x.vcf" });
+        using var host = Build(new()
+        {
+            ["Phonebook:Sources:export:Type"] = value,
+            ["Phonebook:Sources:export:Path"] = "/tmp/x.vcf",
+            ["Phonebook:Sources:export:Url"] = "https://cloud.example.org/dav/",
+        });
 
         var source = host.Services.GetRequiredService<IOptions<PhonebookSourcesOptions>>().Value.Sources["export"];
 
