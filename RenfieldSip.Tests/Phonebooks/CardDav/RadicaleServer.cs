@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using RenfieldSip.Tests.Sip;
-using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
@@ -16,22 +14,20 @@ internal sealed class RadicaleServer : IAsyncDisposable
     public const string Executable = "/usr/bin/radicale";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly string _directory;
-    private ToolProcess? _process;
+    private readonly LocalDavProcess _process;
 
-    private RadicaleServer(string directory, int port, IReadOnlyDictionary<string, string> users)
+    private RadicaleServer(LocalDavProcess process, IReadOnlyDictionary<string, string> users)
     {
-        _directory = directory;
-        Port = port;
+        _process = process;
         Users = users;
     }
 
-    public int Port { get; }
+    public int Port => _process.Port;
 
     /// <summary>User name → password.</summary>
     public IReadOnlyDictionary<string, string> Users { get; }
 
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
+    public Uri BaseUrl => _process.BaseUrl;
 
     /// <summary>Why Radicale cannot run here, or null when it can.</summary>
     public static string? MissingReason() =>
@@ -39,11 +35,12 @@ internal sealed class RadicaleServer : IAsyncDisposable
 
     public static async Task<RadicaleServer> StartAsync(IReadOnlyDictionary<string, string> users, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("renfieldsip-radicale-").FullName;
-        var server = new RadicaleServer(directory, FreePorts.Tcp(), users);
+        var server = new RadicaleServer(LocalDavProcess.Prepare("radicale"), users);
         try
         {
-            await server.StartProcessAsync(cancellationToken);
+            var config = await server.WriteConfigAsync(cancellationToken);
+            // -C replaces /etc/radicale/config and ~/.config/radicale/config, so nothing of this machine's setup counts.
+            await server._process.StartAsync(Executable, ["-C", config], server.BaseUrl, StartTimeout, cancellationToken);
             return server;
         }
         catch
@@ -68,33 +65,16 @@ internal sealed class RadicaleServer : IAsyncDisposable
     }
 
     /// <summary>Kills the server by its PID, as a crash or a reboot of the home server would.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { } process)
-        {
-            _process = null;
-            await process.DisposeAsync();
-        }
-    }
+    public Task StopAsync() => _process.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Only a temp directory.
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    private async Task<string> WriteConfigAsync(CancellationToken cancellationToken)
     {
-        var htpasswd = Path.Combine(_directory, "users");
+        var directory = _process.Directory;
+        var htpasswd = Path.Combine(directory, "users");
         await File.WriteAllLinesAsync(htpasswd, Users.Select(u => $"{u.Key}:{u.Value}"), cancellationToken);
-        var config = Path.Combine(_directory, "config");
+        var config = Path.Combine(directory, "config");
         await File.WriteAllTextAsync(config, $"""
             [server]
             hosts = 127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}
@@ -110,7 +90,7 @@ internal sealed class RadicaleServer : IAsyncDisposable
             type = owner_only
 
             [storage]
-            filesystem_folder = {Path.Combine(_directory, "collections")}
+            filesystem_folder = {Path.Combine(directory, "collections")}
 
             [web]
             type = none
@@ -118,30 +98,6 @@ internal sealed class RadicaleServer : IAsyncDisposable
             [logging]
             level = warning
             """, cancellationToken);
-
-        // -C replaces /etc/radicale/config and ~/.config/radicale/config, so nothing of this machine's setup counts.
-        _process = ToolProcess.Start(Executable, ["-C", config], _directory);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Poll.UntilAsync(
-            async () =>
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"radicale exited early:\n{_process.Output}");
-                }
-
-                try
-                {
-                    using var response = await probe.GetAsync(BaseUrl, cancellationToken);
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            $"Radicale to answer on {BaseUrl}",
-            StartTimeout,
-            cancellationToken);
+        return config;
     }
 }

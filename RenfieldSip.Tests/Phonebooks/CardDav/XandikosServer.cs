@@ -1,6 +1,4 @@
 using System.Globalization;
-using RenfieldSip.Tests.Sip;
-using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Phonebooks.CardDav;
 
@@ -18,18 +16,13 @@ internal sealed class XandikosServer : IAsyncDisposable
     public const string AddressBookPath = "/user/contacts/addressbook/";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _directory;
-    private ToolProcess? _process;
+    private readonly LocalDavProcess _process;
 
-    private XandikosServer(string directory, int port)
-    {
-        _directory = directory;
-        Port = port;
-    }
+    private XandikosServer(LocalDavProcess process) => _process = process;
 
-    public int Port { get; }
+    public int Port => _process.Port;
 
-    public Uri BaseUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
+    public Uri BaseUrl => _process.BaseUrl;
 
     /// <summary>Why Xandikos cannot run here, or null when it can.</summary>
     public static string? MissingReason() =>
@@ -37,11 +30,15 @@ internal sealed class XandikosServer : IAsyncDisposable
 
     public static async Task<XandikosServer> StartAsync(CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("renfieldsip-xandikos-").FullName;
-        var server = new XandikosServer(directory, FreePorts.Tcp());
+        var server = new XandikosServer(LocalDavProcess.Prepare("xandikos"));
         try
         {
-            await server.StartProcessAsync(cancellationToken);
+            await server._process.StartAsync(
+                Executable,
+                ["-d", Path.Combine(server._process.Directory, "dav"), "--defaults", "-l", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture)],
+                server.Url(AddressBookPath),
+                StartTimeout,
+                cancellationToken);
             return server;
         }
         catch
@@ -56,51 +53,5 @@ internal sealed class XandikosServer : IAsyncDisposable
     /// <summary>An HttpClient that acts as the user's phone would.</summary>
     public HttpClient Phone() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(20) };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is { } process)
-        {
-            _process = null;
-            await process.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Only a temp directory.
-        }
-    }
-
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
-    {
-        _process = ToolProcess.Start(
-            Executable,
-            ["-d", Path.Combine(_directory, "dav"), "--defaults", "-l", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture)],
-            _directory);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Poll.UntilAsync(
-            async () =>
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"xandikos exited early:\n{_process.Output}");
-                }
-
-                try
-                {
-                    using var response = await probe.GetAsync(Url(AddressBookPath), cancellationToken);
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            $"Xandikos to answer on {BaseUrl}",
-            StartTimeout,
-            cancellationToken);
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
