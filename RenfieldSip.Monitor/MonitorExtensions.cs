@@ -14,6 +14,7 @@ using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 using RenfieldSip.Monitor.Voicemail;
 using RenfieldSip.Monitor.Warmup;
+using RenfieldSip.Monitor.Web;
 
 namespace RenfieldSip.Monitor;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using RenfieldSip.Monitor.Access;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>The login form: one password field for the token, no script, posting only to itself.</summary>
 internal static class LoginPageRenderer

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Notification;
 using StackExchange.Redis;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// <c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>DELETE /api/calls?number=</c> (bearer token), and

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
+using System.Text;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// A call's message on the call list: its length, an audio player (the browser asks for ranges once played; it does

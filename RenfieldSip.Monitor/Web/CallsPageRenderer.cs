@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using System.Text;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// The call list as one self-contained HTML page: no script, one inline style allowed by its hash, so a caller name

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Notification;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// The page's way in: <c>GET /calls/login</c> shows the form, <c>POST /calls/login</c> checks the pasted token and
