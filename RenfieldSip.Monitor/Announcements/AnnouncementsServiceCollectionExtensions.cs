@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Announcements;
@@ -14,6 +15,7 @@ internal static class AnnouncementsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        builder.AddCallLifecycle();
         builder.Services.AddSingleton<CallQueue>();
         builder.Services.AddSingleton<AnnouncementPolicy>();
         builder.Services.TryAddSingleton<AccessToken>();

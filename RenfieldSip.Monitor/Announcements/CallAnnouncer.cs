@@ -2,8 +2,8 @@ using RenfieldSip.Monitor.Rules;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
-using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
@@ -17,7 +17,7 @@ internal sealed class CallAnnouncer(
     DedupKeyHasher dedupKeys,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
-    ICallHistory history,
+    CallLifecycle lifecycle,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
     IOptions<AnnouncementOptions> announcementOptions,
@@ -45,12 +45,12 @@ internal sealed class CallAnnouncer(
         {
             var outcome = await AnnounceCoreAsync(call, caller, dedupPerCall, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
-            return Recorded(call, outcome);
+            return Published(call, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             activity?.SetTag("renfieldsip.outcome", nameof(DeliveryOutcome.Cancelled));
-            return Recorded(call, DeliveryOutcome.Cancelled);
+            return Published(call, DeliveryOutcome.Cancelled);
         }
         catch (Exception exception)
         {
@@ -59,7 +59,7 @@ internal sealed class CallAnnouncer(
             call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
             telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(DeliveryOutcome.Failed)));
             Log.AnnouncementCrashed(logger, exception, call.CallId);
-            return Recorded(call, DeliveryOutcome.Failed);
+            return Published(call, DeliveryOutcome.Failed);
         }
     }
 
@@ -71,9 +71,9 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
-    private DeliveryOutcome Recorded(IncomingCall call, DeliveryOutcome outcome)
+    private DeliveryOutcome Published(IncomingCall call, DeliveryOutcome outcome)
     {
-        history.AnnouncementFinished(call.CallId, outcome);
+        lifecycle.Publish(new CallAnnounced(call.CallId, outcome));
         return outcome;
     }
 
@@ -82,7 +82,7 @@ internal sealed class CallAnnouncer(
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
         activity?.SetTag("renfieldsip.caller.source", caller.Contact?.Source);
-        history.CallerIdentified(call.CallId, caller);
+        lifecycle.Publish(new CallIdentified(call.CallId, caller));
 
         var decision = policy.Decide(caller, call.Did, call.DetectedAt);
         if (decision.Rule is { } rule)
@@ -95,7 +95,7 @@ internal sealed class CallAnnouncer(
         {
             telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", decision.Rule));
             Log.SilencedByRule(logger, call.CallId, Shown(caller), decision.Rule!);
-            history.AnnouncementComposed(call.CallId, decision.Rule, spoken: false);
+            lifecycle.Publish(new CallDecided(call.CallId, decision.Rule, Spoken: false));
             return decision.Rule == AnnouncementDecision.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
         }
 
@@ -112,7 +112,7 @@ internal sealed class CallAnnouncer(
             Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), decision.Rule!);
         }
 
-        history.AnnouncementComposed(call.CallId, decision.Rule, notification.Tts);
+        lifecycle.Publish(new CallDecided(call.CallId, decision.Rule, notification.Tts));
 
         var deadline = call.DetectedAt + _deadline;
         var outcome = await webhook.SendAsync(notification, deadline, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Announcements;
@@ -14,7 +14,7 @@ internal sealed class CallQueue
 {
     private readonly Channel<IncomingCall> _channel;
 
-    public CallQueue(IOptions<AnnouncementOptions> options, ICallHistory history, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
+    public CallQueue(IOptions<AnnouncementOptions> options, CallLifecycle lifecycle, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _channel = Channel.CreateBounded<IncomingCall>(
@@ -29,7 +29,7 @@ internal sealed class CallQueue
                 telemetry.CallsUnannounced.Add(1, new KeyValuePair<string, object?>("reason", "queue_full"));
                 Log.QueueFull(logger, dropped.CallId);
                 dropped.Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "Dropped: announcement queue full");
-                history.AnnouncementDropped(dropped.CallId);
+                lifecycle.Publish(new CallDropped(dropped.CallId));
             });
     }
 

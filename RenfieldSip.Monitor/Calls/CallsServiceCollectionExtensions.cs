@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Calls;
@@ -10,6 +11,7 @@ internal static class CallsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMonitorTelemetry();
+        builder.AddCallLifecycle();
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CallOptions>, CallOptionsValidator>();
         builder.Services.AddSingleton<CallTracker>();
