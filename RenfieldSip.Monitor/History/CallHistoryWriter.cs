@@ -42,9 +42,10 @@ internal sealed class CallHistoryWriter(CallLifecycle lifecycle, CallHistory his
         }
         catch (OperationCanceledException)
         {
+            // Out of time: what is still queued is given up, the open calls are recorded with what is known.
             await _stopping.CancelAsync();
-            history.CompleteAll();
             await _listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            history.CompleteAll();
             await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
