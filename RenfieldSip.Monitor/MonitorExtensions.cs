@@ -6,6 +6,7 @@ using RenfieldSip.Monitor.Configuration;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Mcp;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Phonebooks;
@@ -14,6 +15,7 @@ using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Trunk;
 using RenfieldSip.Monitor.Voicemail;
 using RenfieldSip.Monitor.Warmup;
+using RenfieldSip.Monitor.Web;
 
 namespace RenfieldSip.Monitor;
 
@@ -31,8 +33,10 @@ internal static class MonitorExtensions
         // The first hosted service: the AMI login waits until the call path is warm (see StartupWarmup).
         builder.AddStartupWarmup();
 
-        // Before every other area: hosted services stop in reverse order, so the history writer stops last and
-        // still records what the announcement workers finish while they stop.
+        // The pipeline publishes each call's stages to the lifecycle; the history listens. The history before every
+        // other area: hosted services start in order, so it listens before the first call, and stop in reverse order,
+        // so it stops last and still records what the announcement workers finish while they stop.
+        builder.AddCallLifecycle();
         builder.AddCallHistory();
         builder.AddAmiClient();
         builder.AddCallTracking();

@@ -10,6 +10,7 @@ using RenfieldSip.Monitor.Ami;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
@@ -18,8 +19,9 @@ namespace RenfieldSip.Benchmarks.Micro;
 /// <summary>
 /// The load tool's stream (per call: Newchannel, UserEvent, 85 noise events, HangupRequest, SoftHangupRequest,
 /// Hangup; 8 calls in progress) framed and fed through <see cref="AmiCallEventDispatcher"/> into the real
-/// <see cref="CallTracker"/> and <see cref="CallQueue"/>; each queued call's announcement is then reported to the real
-/// <see cref="CallHistory"/>, which completes its record. Per call (90 events). <c>Traced</c> adds an
+/// <see cref="CallTracker"/> and <see cref="CallQueue"/>; each queued call's announcement is then published to the real
+/// <see cref="CallLifecycle"/>, and the real <see cref="CallHistory"/> applies what it published and completes each
+/// record. Per call (90 events). <c>Traced</c> adds an
 /// <see cref="ActivityListener"/> that records the monitor's activities, as the OpenTelemetry tracer of
 /// ServiceDefaults does in the running process; without it no activity is created at all.
 /// </summary>
@@ -32,6 +34,8 @@ public class CallTrackingBenchmarks : IDisposable
     private byte[] _stream = [];
     private ServiceProvider _services = null!;
     private CallHistory _history = null!;
+    private CallLifecycle _lifecycle = null!;
+    private CallLifecycleSubscription _events = null!;
     private CallTracker _tracker = null!;
     private CallQueue _queue = null!;
     private AmiCallEventDispatcher _dispatcher = null!;
@@ -60,10 +64,12 @@ public class CallTrackingBenchmarks : IDisposable
         var telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(new CallOptions());
         _history = new CallHistory(Options.Create(new HistoryOptions()), NullLogger<CallHistory>.Instance);
-        _queue = new CallQueue(Options.Create(new WebhookOptions { QueueCapacity = Calls * 2 }), _history, telemetry, NullLogger<CallQueue>.Instance);
+        _lifecycle = new CallLifecycle(telemetry, NullLogger<CallLifecycle>.Instance);
+        _events = _lifecycle.Subscribe(CallHistoryWriter.Subscriber);
+        _queue = new CallQueue(Options.Create(new WebhookOptions { QueueCapacity = Calls * 2 }), _lifecycle, telemetry, NullLogger<CallQueue>.Instance);
         _tracker = new CallTracker(
             _queue,
-            _history,
+            _lifecycle,
             telemetry,
             new CallerNumberRedactor(Options.Create(new TelemetryOptions())),
             callOptions,
@@ -103,8 +109,13 @@ public class CallTrackingBenchmarks : IDisposable
         var announced = 0;
         while (_queue.Reader.TryRead(out var call))
         {
-            _history.AnnouncementFinished(call.CallId, DeliveryOutcome.Delivered);
+            _lifecycle.Publish(new CallAnnounced(call.CallId, DeliveryOutcome.Delivered));
             announced++;
+        }
+
+        while (_events.Events.TryRead(out var callEvent))
+        {
+            _history.Apply(callEvent);
         }
 
         while (_history.Completed.TryRead(out _))
@@ -124,6 +135,7 @@ public class CallTrackingBenchmarks : IDisposable
         _listener?.Dispose();
         _listener = null;
         _tracker?.Dispose();
+        _events?.Dispose();
         _services?.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.Dedup;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Rules;
 
 namespace RenfieldSip.Monitor.Announcements;
@@ -11,6 +12,7 @@ internal static class AnnouncementsServiceCollectionExtensions
     public static IHostApplicationBuilder AddAnnouncements(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddCallLifecycle();
         builder.Services.AddSingleton<CallQueue>();
         builder.Services.AddSingleton<AnnouncementPolicy>();
         builder.Services.TryAddSingleton<AccessToken>();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Dedup;
-using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Telemetry;
@@ -18,7 +18,7 @@ internal sealed class CallAnnouncer(
     DedupKeyHasher dedupKeys,
     INotificationComposer composer,
     IRenfieldWebhook webhook,
-    ICallHistory history,
+    CallLifecycle lifecycle,
     MonitorTelemetry telemetry,
     CallerNumberRedactor redactor,
     IOptions<WebhookOptions> webhookOptions,
@@ -46,12 +46,12 @@ internal sealed class CallAnnouncer(
         {
             var outcome = await AnnounceCoreAsync(call, caller, dedupPerCall, activity, cancellationToken);
             activity?.SetTag("renfieldsip.outcome", outcome.ToString());
-            return Recorded(call, outcome);
+            return Published(call, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             activity?.SetTag("renfieldsip.outcome", nameof(DeliveryOutcome.Cancelled));
-            return Recorded(call, DeliveryOutcome.Cancelled);
+            return Published(call, DeliveryOutcome.Cancelled);
         }
         catch (Exception exception)
         {
@@ -60,7 +60,7 @@ internal sealed class CallAnnouncer(
             call.Activity?.SetStatus(ActivityStatusCode.Error, "Announcement failed");
             telemetry.CallsFailed.Add(1, new KeyValuePair<string, object?>("outcome", nameof(DeliveryOutcome.Failed)));
             Log.AnnouncementCrashed(logger, exception, call.CallId);
-            return Recorded(call, DeliveryOutcome.Failed);
+            return Published(call, DeliveryOutcome.Failed);
         }
     }
 
@@ -72,9 +72,9 @@ internal sealed class CallAnnouncer(
             _ => "caller:" + (caller.E164 ?? caller.DisplayNumber ?? call.CallId),
         };
 
-    private DeliveryOutcome Recorded(IncomingCall call, DeliveryOutcome outcome)
+    private DeliveryOutcome Published(IncomingCall call, DeliveryOutcome outcome)
     {
-        history.AnnouncementFinished(call.CallId, outcome);
+        lifecycle.Publish(new CallAnnounced(call.CallId, outcome));
         return outcome;
     }
 
@@ -83,7 +83,7 @@ internal sealed class CallAnnouncer(
         caller ??= identifier.Identify(call.CallerNumber, call.CallerName, call.Presentation);
         activity?.SetTag("renfieldsip.caller.kind", caller.Kind.ToString());
         activity?.SetTag("renfieldsip.caller.source", caller.Contact?.Source);
-        history.CallerIdentified(call.CallId, caller);
+        lifecycle.Publish(new CallIdentified(call.CallId, caller));
 
         var decision = policy.Decide(caller, call.Did, call.DetectedAt);
         var ruleName = decision.Rule is { } rule ? SnakeCaseEnumConverter<DecidingRule>.Name(rule) : null;
@@ -97,7 +97,7 @@ internal sealed class CallAnnouncer(
         {
             telemetry.CallsSuppressed.Add(1, new KeyValuePair<string, object?>("reason", ruleName));
             Log.SilencedByRule(logger, call.CallId, Shown(caller), ruleName!);
-            history.AnnouncementComposed(call.CallId, decision.Rule, spoken: false);
+            lifecycle.Publish(new CallDecided(call.CallId, decision.Rule, Spoken: false));
             return decision.Rule == DecidingRule.Blocked ? DeliveryOutcome.SuppressedByBlocklist : DeliveryOutcome.SuppressedByQuietHours;
         }
 
@@ -114,7 +114,7 @@ internal sealed class CallAnnouncer(
             Log.ToastOnlyByRule(logger, call.CallId, Shown(caller), ruleName!);
         }
 
-        history.AnnouncementComposed(call.CallId, decision.Rule, notification.Tts);
+        lifecycle.Publish(new CallDecided(call.CallId, decision.Rule, notification.Tts));
 
         var deadline = call.DetectedAt + _deadline;
         var outcome = await webhook.SendAsync(notification, deadline, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
@@ -15,7 +15,7 @@ internal sealed class CallQueue
 {
     private readonly Channel<IncomingCall> _channel;
 
-    public CallQueue(IOptions<WebhookOptions> options, ICallHistory history, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
+    public CallQueue(IOptions<WebhookOptions> options, CallLifecycle lifecycle, MonitorTelemetry telemetry, ILogger<CallQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _channel = Channel.CreateBounded<IncomingCall>(
@@ -30,7 +30,7 @@ internal sealed class CallQueue
                 telemetry.CallsUnannounced.Add(1, new KeyValuePair<string, object?>("reason", "queue_full"));
                 Log.QueueFull(logger, dropped.CallId);
                 dropped.Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "Dropped: announcement queue full");
-                history.AnnouncementDropped(dropped.CallId);
+                lifecycle.Publish(new CallDropped(dropped.CallId));
             });
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Text;
@@ -29,7 +29,7 @@ internal static class TestCallEndpoint
     internal static async Task<IResult> HandleAsync(
         HttpRequest request,
         CallAnnouncer announcer,
-        ICallHistory history,
+        CallLifecycle lifecycle,
         MonitorTelemetry telemetry,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ internal static class TestCallEndpoint
         using var activity = telemetry.ActivitySource.StartActivity("test call", ActivityKind.Server, parentContext: default);
         activity?.SetTag("renfieldsip.call.id", callId);
         var call = new IncomingCall(callId, body?.Number, body?.Name, null, CallerPresentation.Allowed, time.GetUtcNow(), activity);
-        history.TestCallStarted(callId, call.DetectedAt, activity);
+        lifecycle.Publish(new CallDetected(callId, Did: null, call.DetectedAt, activity, TestCall: true));
 
         // Without a number there is nothing to look up: the announcement names the test itself.
         var caller = body?.Number is null

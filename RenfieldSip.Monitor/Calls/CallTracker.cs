@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Announcements;
-using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Telemetry;
 using RenfieldSip.Monitor.Text;
 
@@ -24,7 +24,7 @@ internal sealed class CallTracker : IDisposable
     private readonly Dictionary<string, TrackedCall>.AlternateLookup<ReadOnlySpan<char>> _callsBySpan;
     private readonly Lock _gate = new();
     private readonly CallQueue _queue;
-    private readonly ICallHistory _history;
+    private readonly CallLifecycle _lifecycle;
     private readonly MonitorTelemetry _telemetry;
     private readonly CallerNumberRedactor _redactor;
     private readonly CallOptions _options;
@@ -34,7 +34,7 @@ internal sealed class CallTracker : IDisposable
 
     public CallTracker(
         CallQueue queue,
-        ICallHistory history,
+        CallLifecycle lifecycle,
         MonitorTelemetry telemetry,
         CallerNumberRedactor redactor,
         IOptions<CallOptions> options,
@@ -43,7 +43,7 @@ internal sealed class CallTracker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _queue = queue;
-        _history = history;
+        _lifecycle = lifecycle;
         _telemetry = telemetry;
         _redactor = redactor;
         _options = options.Value;
@@ -158,7 +158,7 @@ internal sealed class CallTracker : IDisposable
         }
 
         Log.CallEnded(_logger, call.CallId, cause, causeText, techCause);
-        _history.CallEnded(call.CallId, _time.GetUtcNow(), cause, causeText, techCause, announcementPending: call.Announced);
+        _lifecycle.Publish(new CallEnded(call.CallId, _time.GetUtcNow(), cause, causeText, techCause, AnnouncementPending: call.Announced));
     }
 
     /// <summary>An event whose call could not be told safely (see the dispatcher); nothing of it is logged but its name.</summary>
@@ -188,7 +188,7 @@ internal sealed class CallTracker : IDisposable
 
             Log.CallLostWithSession(_logger, call.CallId, call.Announced);
             call.Activity?.SetTag("renfieldsip.ami.session_lost", true);
-            _history.CallLost(call.CallId, announcementPending: call.Announced);
+            _lifecycle.Publish(new CallLost(call.CallId, AnnouncementPending: call.Announced));
         }
     }
 
@@ -221,7 +221,7 @@ internal sealed class CallTracker : IDisposable
         activity?.SetTag("renfieldsip.call.did", did);
         var call = new TrackedCall(callId, did, _time.GetUtcNow(), activity);
         _calls.Add(callId, call);
-        _history.CallStarted(callId, did, call.DetectedAt, activity);
+        _lifecycle.Publish(new CallDetected(callId, did, call.DetectedAt, activity));
         _telemetry.CallsDetected.Add(1);
         using var scope = ActivityScope.Enter(activity);
         Log.CallDetected(_logger, callId, did);

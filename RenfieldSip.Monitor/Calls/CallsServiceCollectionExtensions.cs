@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Ami;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Telemetry;
 
 namespace RenfieldSip.Monitor.Calls;
@@ -15,6 +16,7 @@ internal static class CallsServiceCollectionExtensions
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.InboundContexts = DialplanContextList.Read(configuration.GetSection(DialplanContextList.Key)) ?? options.InboundContexts)
             .ValidateOnStart();
+        builder.AddCallLifecycle();
         builder.Services.AddSingleton<IValidateOptions<CallOptions>, CallOptionsValidator>();
         builder.Services.AddSingleton<CallTracker>();
         builder.Services.AddSingleton<IAmiEventHandler, AmiCallEventDispatcher>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Rules;
 using RenfieldSip.Monitor.Telemetry;
@@ -10,14 +11,16 @@ using RenfieldSip.Monitor.Text;
 namespace RenfieldSip.Monitor.History;
 
 /// <summary>
-/// Gathers each call's record from the tracker and the announcer and hands complete ones to the
-/// <see cref="CallHistoryWriter"/>. Callers are the AMI read loop and the announcement workers: nothing here waits.
+/// Gathers each call's record from its lifecycle (<see cref="Apply"/>, fed by the <see cref="CallHistoryWriter"/>)
+/// and hands complete ones to the writer. A record is written once, when both the call's end and its announcement's
+/// outcome are known; until then the history holds the call's root activity, tags it with the outcome
+/// (<c>renfieldsip.call.outcome</c>) and ends it, so the trace carries the outcome too. Nothing here waits.
 /// </summary>
 /// <remarks>
 /// An entry lives from the call's start until both its end and its announcement's outcome are known: at most the
 /// ring time plus <c>Webhook:Deadline</c>, the same bound as the tracker's own state; the writer's queue is bounded.
 /// </remarks>
-internal sealed class CallHistory : ICallHistory
+internal sealed class CallHistory
 {
     public const string OutcomeTag = "renfieldsip.call.outcome";
 
@@ -42,14 +45,49 @@ internal sealed class CallHistory : ICallHistory
     /// <summary>Complete records, in the order they completed.</summary>
     public ChannelReader<CallRecord> Completed => _completed.Reader;
 
+    /// <summary>One stage of a call's lifecycle, in the order the pipeline published them.</summary>
+    public void Apply(CallEvent callEvent)
+    {
+        switch (callEvent)
+        {
+            case CallDetected { TestCall: true } detected:
+                TestCallStarted(detected.CallId, detected.DetectedAt, detected.Activity);
+                break;
+            case CallDetected detected:
+                CallStarted(detected.CallId, detected.Did, detected.DetectedAt, detected.Activity);
+                break;
+            case CallIdentified identified:
+                CallerIdentified(identified.CallId, identified.Caller);
+                break;
+            case CallDecided decided:
+                AnnouncementComposed(decided.CallId, decided.Rule, decided.Spoken);
+                break;
+            case CallAnnounced announced:
+                AnnouncementFinished(announced.CallId, announced.Outcome);
+                break;
+            case CallDropped dropped:
+                AnnouncementDropped(dropped.CallId);
+                break;
+            case CallEnded ended:
+                CallEnded(ended.CallId, ended.EndedAt, ended.Cause, ended.CauseText, ended.TechCause, ended.AnnouncementPending);
+                break;
+            case CallLost lost:
+                CallLost(lost.CallId, lost.AnnouncementPending);
+                break;
+        }
+    }
+
+    /// <summary>The tracker saw a call start (<paramref name="activity"/> is its root, ended by the history from now on).</summary>
     public void CallStarted(string callId, string? did, DateTimeOffset startedAt, Activity? activity) =>
         Open(new CallHistoryEntry(callId, did, startedAt, testCall: false, activity));
 
+    /// <summary>The test call: recorded as such once its announcement is done, since nothing will hang it up.</summary>
     public void TestCallStarted(string callId, DateTimeOffset startedAt, Activity? activity) =>
         Open(new CallHistoryEntry(callId, did: null, startedAt, testCall: true, activity) { Ending = CallEnding.NotRung });
 
     public void CallerIdentified(string callId, CallerIdentity caller) => Update(callId, entry => entry.Caller = caller);
 
+    /// <summary><paramref name="rule"/> is the phonebook rule that decided (null when none did), <paramref name="spoken"/> whether Renfield is asked to speak it.</summary>
     public void AnnouncementComposed(string callId, DecidingRule? rule, bool spoken) => Update(callId, entry =>
     {
         entry.Rule = rule;
@@ -61,6 +99,7 @@ internal sealed class CallHistory : ICallHistory
         (entry.Outcome, entry.RenfieldStatus) = OutcomeMapping.From(outcome);
     });
 
+    /// <summary>The queue dropped the call before any worker took it.</summary>
     public void AnnouncementDropped(string callId) => Update(callId, entry => entry.Outcome = CallOutcome.Failed);
 
     public void CallEnded(string callId, DateTimeOffset endedAt, string? cause, string? causeText, string? techCause, bool announcementPending) =>
@@ -74,6 +113,7 @@ internal sealed class CallHistory : ICallHistory
             entry.Ending = HangupCauses.Classify(entry.HangupCause, techCause);
         });
 
+    /// <summary>The AMI session ended while the call rang: its end will never be seen.</summary>
     public void CallLost(string callId, bool announcementPending) => Update(callId, entry =>
     {
         entry.Ended = true;

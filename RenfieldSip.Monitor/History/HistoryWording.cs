@@ -1,10 +1,11 @@
 using RenfieldSip.Monitor.Rules;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.History;
 
-/// <summary>The call list's words in one language; <c>Webhook:Language</c> picks it, as for the announcements.</summary>
+/// <summary>The words for the history's records (the call list, the MCP answers) in the monitor's <see cref="Text.Language"/>.</summary>
 internal sealed record HistoryWording(
-    string Language,
+    Language Language,
     string Title,
     string Updated,
     string Empty,
@@ -40,7 +41,7 @@ internal sealed record HistoryWording(
     string LogOut)
 {
     public static HistoryWording German { get; } = new(
-        Language: "de",
+        Language: Language.German,
         Title: "Anrufliste",
         Updated: "Stand",
         Empty: "Noch keine Anrufe.",
@@ -76,7 +77,7 @@ internal sealed record HistoryWording(
         LogOut: "Abmelden");
 
     public static HistoryWording English { get; } = new(
-        Language: "en",
+        Language: Language.English,
         Title: "Calls",
         Updated: "As of",
         Empty: "No calls yet.",
@@ -134,9 +135,9 @@ internal sealed record HistoryWording(
 
     private string RuleName(DecidingRule rule) => rule switch
     {
-        DecidingRule.QuietHours => Language == "de" ? "Ruhezeit" : "quiet hours",
-        DecidingRule.Blocked => Language == "de" ? "Nummer gesperrt" : "number blocked",
-        _ => Language == "de" ? "Regel" : "rule",
+        DecidingRule.QuietHours => Language == Language.German ? "Ruhezeit" : "quiet hours",
+        DecidingRule.Blocked => Language == Language.German ? "Nummer gesperrt" : "number blocked",
+        _ => Language == Language.German ? "Regel" : "rule",
     };
 
     public string? EndingText(CallRecord record)
@@ -151,4 +152,6 @@ internal sealed record HistoryWording(
             _ => null,
         };
     }
+
+    public static HistoryWording For(Language language) => language == Language.English ? English : German;
 }

@@ -3,9 +3,6 @@ namespace RenfieldSip.Monitor.History;
 /// <summary>Call history log events, EventIds 1700-1799. Only endpoints of Redis are logged, never its connection string.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1707, LogLevel.Information, "Refused a login to the call list with a wrong token")]
-    public static partial void LoginRefused(ILogger logger);
-
     [LoggerMessage(EventId = 1700, Level = LogLevel.Information, Message = "Call history in memory (no Redis configured): at most {MaxCalls} calls, {MaxAge}")]
     public static partial void InMemory(ILogger logger, int maxCalls, TimeSpan maxAge);
 

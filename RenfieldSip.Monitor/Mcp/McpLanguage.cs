@@ -1,18 +1,15 @@
-using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.History;
-using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Mcp;
 
 /// <summary>The words and the clock the answers are written with: the monitor's language and its local time zone.</summary>
-internal sealed class McpLanguage(IOptions<WebhookOptions> webhook, TimeProvider time)
+internal sealed class McpLanguage(MonitorLanguage language, TimeProvider time)
 {
-    private readonly bool _english = webhook.Value.IsEnglish;
-
-    public McpWording Words => _english ? McpWording.English : McpWording.German;
+    public McpWording Words { get; } = McpWording.For(language.Language);
 
     /// <summary>The call list page's words, for how a call ended and what the monitor did.</summary>
-    public HistoryWording HistoryWords => _english ? HistoryWording.English : HistoryWording.German;
+    public HistoryWording HistoryWords { get; } = HistoryWording.For(language.Language);
 
     public string Time(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, time.LocalTimeZone).ToString(Words.TimeFormat, System.Globalization.CultureInfo.InvariantCulture);

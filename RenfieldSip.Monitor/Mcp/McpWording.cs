@@ -1,6 +1,8 @@
+using RenfieldSip.Monitor.Text;
+
 namespace RenfieldSip.Monitor.Mcp;
 
-/// <summary>The words of the tools' answers in one language; <c>Webhook:Language</c> picks it, as for the announcements and the call list.</summary>
+/// <summary>The words of the tools' answers in the monitor's <see cref="Language"/>, the one the announcements and the call list use.</summary>
 internal sealed record McpWording(
     string Withheld,
     string Unknown,
@@ -60,4 +62,6 @@ internal sealed record McpWording(
         MessageCount: "{0} messages, new ones first:",
         MarkedHeard: "Message {0} is marked as heard.",
         NoSuchMessage: "No message with the id {0}.");
+
+    public static McpWording For(Language language) => language == Language.English ? English : German;
 }

@@ -13,7 +13,7 @@ internal sealed class NotificationComposer(IOptions<WebhookOptions> options) : I
     public RenfieldNotification Compose(CallerIdentity caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var words = _options.IsEnglish ? NotificationWording.English : NotificationWording.German;
+        var words = NotificationWording.For(_options.Wording);
         var number = UntrustedText.Clean(caller.DisplayNumber, UntrustedText.MaxNumberDigits);
         var name = UntrustedText.Clean(caller.Name, UntrustedText.MaxNameLength);
 

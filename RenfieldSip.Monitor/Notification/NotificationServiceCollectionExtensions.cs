@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Notification;
 
@@ -14,6 +16,9 @@ internal static class NotificationServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         builder.Services.AddSingleton<INotificationComposer, NotificationComposer>();
+
+        // Webhook:Language is the monitor's one language; the call list and the MCP answers take it from here.
+        builder.Services.TryAddSingleton(provider => new MonitorLanguage(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Wording));
         builder.Services.AddSingleton<WebhookAlertThrottle>();
 
         var webhook = builder.Services.AddHttpClient<IRenfieldWebhook, RenfieldWebhookClient>(http =>

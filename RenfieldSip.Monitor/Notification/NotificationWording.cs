@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Text;
+
 namespace RenfieldSip.Monitor.Notification;
 
 /// <summary>
@@ -33,4 +35,6 @@ internal sealed record NotificationWording(
         UnknownTitle: "Unknown caller",
         UnknownMessage: "Incoming call from an unknown caller",
         UnknownName: "Unknown caller");
+
+    public static NotificationWording For(Language language) => language == Language.English ? English : German;
 }

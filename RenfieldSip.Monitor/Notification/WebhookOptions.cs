@@ -1,3 +1,5 @@
+using RenfieldSip.Monitor.Text;
+
 namespace RenfieldSip.Monitor.Notification;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed class WebhookOptions
     /// <summary>Bearer token from Renfield's <c>POST /api/notifications/token</c> (env RENFIELD_WEBHOOK_TOKEN). A secret.</summary>
     public string? Token { get; set; }
 
-    /// <summary><c>de</c> or <c>en</c>: the language of title and message.</summary>
+    /// <summary><c>de</c> or <c>en</c>: the language of title and message, and of everything else the monitor writes (<see cref="Wording"/>).</summary>
     public string Language { get; set; } = "de";
 
     /// <summary>One of Renfield's urgencies: critical, info, low, auto.</summary>
@@ -39,7 +41,8 @@ internal sealed class WebhookOptions
 
     internal bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
-    internal bool IsEnglish => string.Equals(Language?.Trim(), "en", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The monitor's one language, from <see cref="Language"/> (German unless it says <c>en</c>; the validator refuses anything else).</summary>
+    internal Text.Language Wording => LanguageCode.TryParse(Language, out var language) ? language : Text.Language.German;
 
     // Options end up in logs and debugger views; the token must never be part of that.
     public override string ToString() =>

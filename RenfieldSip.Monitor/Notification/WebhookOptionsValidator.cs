@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Notification;
 
@@ -27,8 +28,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add("Webhook:Token (RENFIELD_WEBHOOK_TOKEN) must be printable ASCII without spaces (value not shown)");
         }
 
-        var language = options.Language?.Trim();
-        if (!string.Equals(language, "de", StringComparison.OrdinalIgnoreCase) && !string.Equals(language, "en", StringComparison.OrdinalIgnoreCase))
+        if (!LanguageCode.TryParse(options.Language, out _))
         {
             failures.Add("Webhook:Language must be \"de\" or \"en\"");
         }

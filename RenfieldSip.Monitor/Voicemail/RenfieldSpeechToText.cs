@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Voicemail;
 
@@ -37,7 +38,7 @@ internal sealed class RenfieldSpeechToText(
             using var audio = new StreamContent(file);
             audio.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
             using var form = new MultipartFormDataContent { { audio, "audio", "voicemail.wav" } };
-            var language = webhook.Value.IsEnglish ? "en" : "de";
+            var language = LanguageCode.Of(webhook.Value.Wording);
             using var response = await http.PostAsync(Endpoint(renfield, language), form, linked.Token);
             if (response.StatusCode != HttpStatusCode.OK)
             {

@@ -9,6 +9,11 @@ namespace RenfieldSip.Monitor.Voicemail;
 /// </summary>
 internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimeProvider time) : ICallVoicemails
 {
+    /// <summary>Where the API serves a call's message, below the <c>/api</c> group (mapped by the Web area).</summary>
+    public const string AudioRelativePath = "/calls/{callId}/voicemail";
+
+    public const string AudioPath = MonitorExtensions.ApiPrefix + AudioRelativePath;
+
     private readonly VoicemailOptions _options = options.Value;
     private readonly Lock _gate = new();
     private readonly List<VoicemailMessage> _messages = [];
@@ -38,7 +43,7 @@ internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimePro
         Transcript = message.Transcript,
         Heard = message.Heard,
         Announcement = message.Announcement,
-        AudioUrl = VoicemailEndpoints.ApiPath.Replace("{callId}", Uri.EscapeDataString(callId), StringComparison.Ordinal),
+        AudioUrl = AudioPath.Replace("{callId}", Uri.EscapeDataString(callId), StringComparison.Ordinal),
     };
 
     /// <summary>Keeps <paramref name="message"/> (replacing one of the same call); returns what retention removed.</summary>

@@ -22,7 +22,7 @@ internal sealed class VoicemailNotificationComposer(IOptions<WebhookOptions> opt
 
     public RenfieldNotification Compose(CallRecord? call, TimeSpan length, string? transcript, bool spoken)
     {
-        var words = _options.IsEnglish ? VoicemailWording.English : VoicemailWording.German;
+        var words = VoicemailWording.For(_options.Wording);
         var who = call switch
         {
             { Withheld: true } => words.Anonymous,

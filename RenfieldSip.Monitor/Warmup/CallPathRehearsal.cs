@@ -9,6 +9,7 @@ using RenfieldSip.Monitor.Calls;
 using RenfieldSip.Monitor.Dedup;
 using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Redis;
 using RenfieldSip.Monitor.Rules;
@@ -82,15 +83,17 @@ internal sealed class CallPathRehearsal(
 
     private async Task RehearseCallsAsync(MonitorTelemetry telemetry, ILoggerFactory loggers, RenfieldWebhookClient webhook, CancellationToken cancellationToken)
     {
+        var lifecycle = new CallLifecycle(telemetry, loggers.CreateLogger<CallLifecycle>());
+        using var events = lifecycle.Subscribe(CallHistoryWriter.Subscriber);
         var history = new CallHistory(historyOptions, loggers.CreateLogger<CallHistory>());
-        var queue = new CallQueue(webhookOptions, history, telemetry, loggers.CreateLogger<CallQueue>());
-        using var tracker = new CallTracker(queue, history, telemetry, redactor, callOptions, time, loggers.CreateLogger<CallTracker>());
+        var queue = new CallQueue(webhookOptions, lifecycle, telemetry, loggers.CreateLogger<CallQueue>());
+        using var tracker = new CallTracker(queue, lifecycle, telemetry, redactor, callOptions, time, loggers.CreateLogger<CallTracker>());
         var dispatcher = new AmiCallEventDispatcher(tracker, callOptions);
         // Without a connection string: the rehearsal's claims stay in its own memory and never reach the shared Redis.
         await using var noRedis = new RedisConnection(Options.Create(new RedisOptions()));
         var dedup = new ResilientDedupStore(Options.Create(new DedupOptions()), noRedis, time, loggers.CreateLogger<ResilientDedupStore>());
         var announcer = new CallAnnouncer(
-            identifier, policy, dedup, dedupKeys, composer, webhook, history, telemetry, redactor, webhookOptions,
+            identifier, policy, dedup, dedupKeys, composer, webhook, lifecycle, telemetry, redactor, webhookOptions,
             Options.Create(new DedupOptions()), time, loggers.CreateLogger<CallAnnouncer>());
         var store = new MemoryCallHistoryStore(time, Callers.Length, TimeSpan.FromMinutes(1));
 
@@ -108,6 +111,11 @@ internal sealed class CallPathRehearsal(
             }
 
             Feed(ref frames, scratch, dispatcher, Hangup(callId, context));
+            while (events.Events.TryRead(out var callEvent))
+            {
+                history.Apply(callEvent);
+            }
+
             while (history.Completed.TryRead(out var record))
             {
                 store.Append(record);

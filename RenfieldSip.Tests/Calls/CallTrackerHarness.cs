@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RenfieldSip.Monitor.Announcements;
 using RenfieldSip.Monitor.Calls;
-using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Telemetry;
 
@@ -21,9 +21,9 @@ internal sealed class CallTrackerHarness : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Telemetry = new MonitorTelemetry(_services.GetRequiredService<IMeterFactory>());
         var callOptions = Options.Create(options ?? new CallOptions());
-        History = new CallHistory(Options.Create(new HistoryOptions()), new FakeLogger<CallHistory>(Logs));
-        Queue = new CallQueue(Options.Create(new WebhookOptions()), History, Telemetry, new FakeLogger<CallQueue>(Logs));
-        Tracker = new CallTracker(Queue, History, Telemetry, new CallerNumberRedactor(Options.Create(new TelemetryOptions())), callOptions, Time, new FakeLogger<CallTracker>(Logs));
+        Lifecycle = new CallLifecycle(Telemetry, new FakeLogger<CallLifecycle>(Logs));
+        Queue = new CallQueue(Options.Create(new WebhookOptions()), Lifecycle, Telemetry, new FakeLogger<CallQueue>(Logs));
+        Tracker = new CallTracker(Queue, Lifecycle, Telemetry, new CallerNumberRedactor(Options.Create(new TelemetryOptions())), callOptions, Time, new FakeLogger<CallTracker>(Logs));
         Dispatcher = new AmiCallEventDispatcher(Tracker, callOptions);
     }
 
@@ -33,7 +33,7 @@ internal sealed class CallTrackerHarness : IDisposable
 
     public MonitorTelemetry Telemetry { get; }
 
-    public CallHistory History { get; }
+    public CallLifecycle Lifecycle { get; }
 
     public CallQueue Queue { get; }
 

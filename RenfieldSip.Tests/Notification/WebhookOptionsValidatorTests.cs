@@ -119,7 +119,7 @@ public sealed class WebhookOptionsValidatorTests
 
         configuration.GetSection(WebhookOptions.SectionName).Bind(options);
 
-        Assert.True(options.IsEnglish);
+        Assert.Equal(RenfieldSip.Monitor.Text.Language.English, options.Wording);
         Assert.False(options.Tts);
         Assert.Equal(TimeSpan.FromSeconds(7), options.RequestTimeout);
         Assert.True(new WebhookOptionsValidator().Validate(null, options).Succeeded);

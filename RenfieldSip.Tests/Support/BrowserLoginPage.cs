@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
 using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Web;
 
 namespace RenfieldSip.Tests.Support;
 

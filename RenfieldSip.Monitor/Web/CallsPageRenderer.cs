@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// The call list as one self-contained HTML page: no script, one inline style allowed by its hash, so a caller name
@@ -36,7 +37,7 @@ internal static class CallsPageRenderer
         ArgumentNullException.ThrowIfNull(ringing);
         ArgumentNullException.ThrowIfNull(words);
         var html = new StringBuilder(4096 + (page.Calls.Count * 512));
-        html.Append("<!doctype html><html lang=\"").Append(words.Language).Append("\"><head><meta charset=\"utf-8\">")
+        html.Append("<!doctype html><html lang=\"").Append(LanguageCode.Of(words.Language)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         if (newest)
         {
@@ -183,7 +184,7 @@ internal static class CallsPageRenderer
     }
 
     private static string Time(DateTimeOffset time, TimeZoneInfo zone, HistoryWording words) =>
-        TimeZoneInfo.ConvertTime(time, zone).ToString(words.Language == "de" ? "dd.MM.yyyy HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(time, zone).ToString(words.Language == Language.German ? "dd.MM.yyyy HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 }

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Identity;
-using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.Text;
 using StackExchange.Redis;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// <c>GET /api/calls</c> (JSON, in the OpenAPI document) and <c>DELETE /api/calls?number=</c> (bearer token), and
@@ -143,7 +143,7 @@ internal static class CallHistoryEndpoints
         CallHistoryStore store,
         CallHistory history,
         IAntiforgery antiforgery,
-        IOptions<WebhookOptions> webhook,
+        MonitorLanguage language,
         TimeProvider time,
         [FromQuery] string? before,
         CancellationToken cancellationToken)
@@ -169,7 +169,7 @@ internal static class CallHistoryEndpoints
         }
 
         var page = WithVoicemails(await store.ReadAsync(CallQuery.Latest with { Before = cursor }, cancellationToken), context.RequestServices);
-        var words = webhook.Value.IsEnglish ? HistoryWording.English : HistoryWording.German;
+        var words = HistoryWording.For(language.Language);
         var tokens = antiforgery.GetAndStoreTokens(context);
         var form = new FormToken(tokens.FormFieldName, tokens.RequestToken!);
         var html = CallsPageRenderer.Render(page, history.Ringing(), words, time.GetUtcNow(), time.LocalTimeZone, newest: cursor is null, form);

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using RenfieldSip.Monitor.Access;
-using RenfieldSip.Monitor.Notification;
+using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// The page's way in: <c>GET /calls/login</c> shows the form, <c>POST /calls/login</c> checks the pasted token and
@@ -32,22 +32,22 @@ internal static class LoginEndpoints
         return endpoints;
     }
 
-    internal static IResult Show(HttpContext context, IAntiforgery antiforgery, AccessToken access, IOptions<WebhookOptions> webhook) =>
-        Page(context, antiforgery, access, webhook, refused: false);
+    internal static IResult Show(HttpContext context, IAntiforgery antiforgery, AccessToken access, MonitorLanguage language) =>
+        Page(context, antiforgery, access, language, refused: false);
 
     internal static IResult LogIn(
         HttpContext context,
         [FromForm(Name = "token")] string? candidate,
         IAntiforgery antiforgery,
         AccessToken access,
-        IOptions<WebhookOptions> webhook,
+        MonitorLanguage language,
         ILogger<CallHistoryStore> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!access.Matches(candidate?.Trim()))
         {
             Log.LoginRefused(logger);
-            return Page(context, antiforgery, access, webhook, refused: true);
+            return Page(context, antiforgery, access, language, refused: true);
         }
 
         context.Response.Cookies.Append(AccessSchemes.SessionCookie, access.SessionValue!, new CookieOptions
@@ -77,7 +77,7 @@ internal static class LoginEndpoints
         return Results.Redirect(Path);
     }
 
-    private static IResult Page(HttpContext context, IAntiforgery antiforgery, AccessToken access, IOptions<WebhookOptions> webhook, bool refused)
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, AccessToken access, MonitorLanguage language, bool refused)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var response = context.Response;
@@ -85,7 +85,7 @@ internal static class LoginEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        var html = LoginPageRenderer.Render(!webhook.Value.IsEnglish, access.IsConfigured, refused, new FormToken(tokens.FormFieldName, tokens.RequestToken!));
+        var html = LoginPageRenderer.Render(language.Language, access.IsConfigured, refused, new FormToken(tokens.FormFieldName, tokens.RequestToken!));
         return Results.Content(html, "text/html; charset=utf-8", statusCode: refused || !access.IsConfigured ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
+using System.Text;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// A call's message on the call list: its length, an audio player (the browser asks for ranges once played; it does
@@ -12,7 +14,7 @@ namespace RenfieldSip.Monitor.History;
 /// </summary>
 internal static class VoicemailFragment
 {
-    public static void Append(StringBuilder html, CallRecord call, string language, FormToken? form)
+    public static void Append(StringBuilder html, CallRecord call, Language language, FormToken? form)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(call);
@@ -21,7 +23,7 @@ internal static class VoicemailFragment
             return;
         }
 
-        var german = language == "de";
+        var german = language == Language.German;
         var path = "/calls/" + UrlEncoder.Default.Encode(call.CallId) + "/voicemail";
         var seconds = (int)Math.Round(message.DurationSeconds, MidpointRounding.AwayFromZero);
         html.Append("<div class=\"voicemail\" data-heard=\"").Append(message.Heard ? "true" : "false").Append("\">")

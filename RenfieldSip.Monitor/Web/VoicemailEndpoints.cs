@@ -2,8 +2,9 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using RenfieldSip.Monitor.History;
+using RenfieldSip.Monitor.Voicemail;
 
-namespace RenfieldSip.Monitor.Voicemail;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>
 /// A call's message: <c>GET</c> streams the WAV (with range requests, so a player can seek and read its duration),
@@ -12,10 +13,10 @@ namespace RenfieldSip.Monitor.Voicemail;
 /// </summary>
 internal static class VoicemailEndpoints
 {
-    public const string ApiPath = MonitorExtensions.ApiPrefix + ApiRelativePath;
+    public const string ApiPath = VoicemailIndex.AudioPath;
     public const string PagePath = CallHistoryEndpoints.PagePath + PageRelativePath;
 
-    private const string ApiRelativePath = "/calls/{callId}/voicemail";
+    private const string ApiRelativePath = VoicemailIndex.AudioRelativePath;
     private const string PageRelativePath = "/{callId}/voicemail";
 
     /// <summary>Maps below the <c>/api</c> group.</summary>

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using RenfieldSip.Monitor.Access;
+using RenfieldSip.Monitor.Text;
 
-namespace RenfieldSip.Monitor.History;
+namespace RenfieldSip.Monitor.Web;
 
 /// <summary>The login form: one password field for the token, no script, posting only to itself.</summary>
 internal static class LoginPageRenderer
@@ -16,11 +17,12 @@ internal static class LoginPageRenderer
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
         + "img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static string Render(bool german, bool tokenConfigured, bool refused, FormToken form)
+    public static string Render(Language language, bool tokenConfigured, bool refused, FormToken form)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var german = language == Language.German;
         var html = new StringBuilder(1024);
-        html.Append("<!doctype html><html lang=\"").Append(german ? "de" : "en").Append("\"><head><meta charset=\"utf-8\">")
+        html.Append("<!doctype html><html lang=\"").Append(LanguageCode.Of(language)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
             .Append(german ? "Anrufliste – Anmelden" : "Calls – log in").Append("</title><style>").Append(Style).Append("</style></head><body><h1>")
             .Append(german ? "Anrufliste" : "Calls").Append("</h1>");
