@@ -19,6 +19,7 @@ internal sealed class VoicemailProcessor(
     VoicemailNotificationComposer composer,
     IRenfieldWebhook webhook,
     IVoicemailTranscriber transcriber,
+    VoicemailFiles files,
     IOptions<VoicemailOptions> options,
     IOptions<AnnouncementOptions> announcementOptions,
     TimeProvider time,
@@ -33,7 +34,7 @@ internal sealed class VoicemailProcessor(
     public async Task ProcessAsync(VoicemailArrival arrival, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        var path = PathOf(arrival.File);
+        var path = files.PathOf(arrival.File);
         TimeSpan length;
         var readable = WavLength.TryRead(path, out var measured, out var problem);
         if (readable)
@@ -49,7 +50,7 @@ internal sealed class VoicemailProcessor(
         }
 
         var removed = index.Add(new VoicemailMessage(arrival.CallId, arrival.File, length, time.GetUtcNow()));
-        DeleteFiles(removed, "retention");
+        files.Delete(removed, "retention");
 
         var call = await WaitForRecordAsync(arrival.CallId, cancellationToken);
         if (call is not null)
@@ -87,26 +88,6 @@ internal sealed class VoicemailProcessor(
         index.Update(arrival.CallId, m => m with { Announcement = status });
         var seconds = Math.Round(length.TotalSeconds, 2);
         Log.Announced(logger, arrival.CallId, seconds, status);
-    }
-
-    /// <summary>The file's path inside Voicemail:Directory (the name was checked to be a plain one).</summary>
-    public string PathOf(string file) => Path.Combine(_options.Directory!, file);
-
-    public void DeleteFiles(IReadOnlyList<VoicemailMessage> messages, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        foreach (var message in messages)
-        {
-            try
-            {
-                File.Delete(PathOf(message.File));
-                Log.Removed(logger, message.File, reason);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Log.DeleteFailed(logger, message.File, exception.GetType().Name);
-            }
-        }
     }
 
     private async Task<CallRecord?> WaitForRecordAsync(string callId, CancellationToken cancellationToken)
