@@ -36,39 +36,53 @@ internal sealed class VoicemailRestore(
         }
 
         var present = names.ToHashSet(StringComparer.Ordinal);
+        var restored = 0;
+        var found = 0;
         var messages = new List<VoicemailMessage>();
-        var found = new List<VoicemailMessage>();
+        var rewrite = new List<VoicemailMessage>();
         foreach (var file in names.Where(VoicemailFileName.IsSafe))
         {
             var sidecar = VoicemailSidecars.NameOf(file);
-            if (present.Contains(sidecar) && Read(directory, file, sidecar) is { } restored)
+            if (present.Contains(sidecar) && Read(directory, file, sidecar) is { } kept)
             {
+                restored++;
+                messages.Add(kept);
+
                 // Cut off before its announcement was decided: it will not be announced now either.
-                messages.Add(restored.Announcement is null ? restored with { Announcement = FoundAtStart } : restored);
+                if (kept.Announcement is null)
+                {
+                    messages[^1] = kept with { Announcement = FoundAtStart };
+                    rewrite.Add(messages[^1]);
+                }
             }
             else
             {
-                found.Add(Found(directory, file));
+                found++;
+                messages.Add(Found(directory, file));
+                rewrite.Add(messages[^1]);
             }
         }
 
         foreach (var name in names)
         {
-            if (name.EndsWith(VoicemailSidecars.TemporaryExtension, StringComparison.Ordinal)
-                || (name.EndsWith(VoicemailSidecars.Extension, StringComparison.Ordinal) && !present.Contains(Path.ChangeExtension(name, ".wav"))))
+            if (name.EndsWith(VoicemailSidecars.TemporaryExtension, StringComparison.Ordinal))
             {
-                Remove(directory, name, name.EndsWith(VoicemailSidecars.TemporaryExtension, StringComparison.Ordinal) ? "left by an interrupted write" : "metadata without its recording");
+                Remove(directory, name, "left by an interrupted write");
+            }
+            else if (name.EndsWith(VoicemailSidecars.Extension, StringComparison.Ordinal) && !present.Contains(Path.ChangeExtension(name, ".wav")))
+            {
+                Remove(directory, name, "metadata without its recording");
             }
         }
 
-        var removed = index.Restore([.. messages, .. found]);
+        var removed = index.Restore(messages);
         files.Delete(removed, "retention");
-        foreach (var message in found.Concat(messages.Where(m => m.Announcement == FoundAtStart)).Where(m => !removed.Contains(m)))
+        foreach (var message in rewrite.Where(m => !removed.Contains(m)))
         {
             sidecars.Save(message);
         }
 
-        Log.Restored(logger, messages.Count, found.Count, removed.Count, directory);
+        Log.Restored(logger, restored, found, removed.Count, directory);
     }
 
     private VoicemailMessage? Read(string directory, string file, string sidecar)
