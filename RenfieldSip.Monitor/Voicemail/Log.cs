@@ -40,4 +40,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1912, Level = LogLevel.Warning, Message = "The transcription of call {CallId}'s message failed ({Reason}); it is announced without text")]
     public static partial void TranscriptionFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(EventId = 1913, Level = LogLevel.Information, Message = "Answering machine: {Restored} messages restored from {Directory}; {Found} recordings found without their metadata (left while the monitor was not running: listed as unheard, not announced); {Removed} removed by retention")]
+    public static partial void Restored(ILogger logger, int restored, int found, int removed, string directory);
+
+    [LoggerMessage(EventId = 1914, Level = LogLevel.Warning, Message = "The message metadata {Sidecar} cannot be read ({Problem}); the message is listed from its recording as unheard")]
+    public static partial void SidecarUnreadable(ILogger logger, string sidecar, string problem);
+
+    [LoggerMessage(EventId = 1915, Level = LogLevel.Warning, Message = "The metadata of message {File} cannot be written ({Problem}); the message is listed until the monitor restarts, then as unheard. Check that Voicemail:Directory is writable for the monitor (docs/SIP_INTEGRATION.md, Anrufbeantworter)")]
+    public static partial void SidecarUnwritable(ILogger logger, string file, string problem);
+
+    [LoggerMessage(EventId = 1916, Level = LogLevel.Error, Message = "Voicemail:Directory {Directory} cannot be read at start ({Problem}); no message is restored. Check the volume and its permissions (docs/SIP_INTEGRATION.md, Anrufbeantworter)")]
+    public static partial void DirectoryUnreadable(ILogger logger, string directory, string problem);
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
-/// Degraded, never Unhealthy: an unreadable directory or file (a missing volume, wrong permissions, a full disk that
-/// left a broken file) costs messages their playback, not calls their announcement.
+/// Degraded, never Unhealthy: an unreadable directory or file, or metadata that cannot be written (a missing or
+/// read-only volume, wrong permissions, a full disk) costs messages their playback or their state after a restart,
+/// not calls their announcement.
 /// </summary>
 internal sealed class VoicemailHealthCheck(VoicemailHealth health, IOptions<VoicemailOptions> options) : IHealthCheck
 {
@@ -22,8 +23,9 @@ internal sealed class VoicemailHealthCheck(VoicemailHealth health, IOptions<Voic
             return Task.FromResult(HealthCheckResult.Degraded($"Voicemail:Directory {directory} does not exist or cannot be read; is the volume mounted?"));
         }
 
-        return Task.FromResult(health.Problem is { } problem
-            ? HealthCheckResult.Degraded(problem + " Check the volume's permissions (docs/SIP_INTEGRATION.md, Anrufbeantworter).")
+        var problems = string.Join(" ", new[] { health.Problem, health.MetadataProblem }.OfType<string>());
+        return Task.FromResult(problems.Length > 0
+            ? HealthCheckResult.Degraded(problems + " Check the volume's permissions (docs/SIP_INTEGRATION.md, Anrufbeantworter).")
             : HealthCheckResult.Healthy($"Messages are read from {directory}."));
     }
 }

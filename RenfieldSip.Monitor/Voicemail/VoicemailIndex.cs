@@ -5,9 +5,10 @@ namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
 /// The kept messages by call, newest last, within Voicemail:MaxMessages and Voicemail:MaxAge (the oldest go first).
-/// Whoever adds or prunes gets the messages that fell out, to delete their files.
+/// Whoever adds or prunes gets the messages that fell out, to delete their files. Every added or changed message is
+/// written to its sidecar under the lock, so the last state written is the last state kept.
 /// </summary>
-internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimeProvider time) : ICallVoicemails
+internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimeProvider time, VoicemailSidecars sidecars) : ICallVoicemails
 {
     /// <summary>Where the API serves a call's message, below the <c>/api</c> group (mapped by the Web area).</summary>
     public const string AudioRelativePath = "/calls/{callId}/voicemail";
@@ -54,6 +55,24 @@ internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimePro
         {
             _messages.RemoveAll(m => m.CallId == message.CallId);
             _messages.Add(message);
+            sidecars.Save(message);
+            return PruneLocked();
+        }
+    }
+
+    /// <summary>
+    /// Takes the messages found at start (their sidecars are already on disk), oldest first, beside any kept since;
+    /// returns what retention removed.
+    /// </summary>
+    public IReadOnlyList<VoicemailMessage> Restore(IEnumerable<VoicemailMessage> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        lock (_gate)
+        {
+            _messages.AddRange(found.Where(m => !_messages.Exists(kept => kept.CallId == m.CallId)));
+            var ordered = _messages.OrderBy(m => m.ReceivedAt).ToList();
+            _messages.Clear();
+            _messages.AddRange(ordered);
             return PruneLocked();
         }
     }
@@ -88,7 +107,13 @@ internal sealed class VoicemailIndex(IOptions<VoicemailOptions> options, TimePro
                 return false;
             }
 
-            _messages[index] = change(_messages[index]);
+            var changed = change(_messages[index]);
+            if (changed != _messages[index])
+            {
+                _messages[index] = changed;
+                sidecars.Save(changed);
+            }
+
             return true;
         }
     }

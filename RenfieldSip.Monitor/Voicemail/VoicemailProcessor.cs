@@ -20,6 +20,7 @@ internal sealed class VoicemailProcessor(
     VoicemailNotificationComposer composer,
     IRenfieldWebhook webhook,
     IVoicemailTranscriber transcriber,
+    VoicemailFiles files,
     IOptions<VoicemailOptions> options,
     IOptions<WebhookOptions> webhookOptions,
     TimeProvider time,
@@ -34,7 +35,7 @@ internal sealed class VoicemailProcessor(
     public async Task ProcessAsync(VoicemailArrival arrival, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        var path = PathOf(arrival.File);
+        var path = files.PathOf(arrival.File);
         TimeSpan length;
         var readable = WavLength.TryRead(path, out var measured, out var problem);
         if (readable)
@@ -50,7 +51,7 @@ internal sealed class VoicemailProcessor(
         }
 
         var removed = index.Add(new VoicemailMessage(arrival.CallId, arrival.File, length, time.GetUtcNow()));
-        DeleteFiles(removed, "retention");
+        files.Delete(removed, "retention");
 
         var call = await WaitForRecordAsync(arrival.CallId, cancellationToken);
         if (call is not null)
@@ -89,26 +90,6 @@ internal sealed class VoicemailProcessor(
         var seconds = Math.Round(length.TotalSeconds, 2);
         var name = SnakeCaseEnumConverter<VoicemailAnnouncement>.Name(announcement);
         Log.Announced(logger, arrival.CallId, seconds, name);
-    }
-
-    /// <summary>The file's path inside Voicemail:Directory (the name was checked to be a plain one).</summary>
-    public string PathOf(string file) => Path.Combine(_options.Directory!, file);
-
-    public void DeleteFiles(IReadOnlyList<VoicemailMessage> messages, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        foreach (var message in messages)
-        {
-            try
-            {
-                File.Delete(PathOf(message.File));
-                Log.Removed(logger, message.File, reason);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Log.DeleteFailed(logger, message.File, exception.GetType().Name);
-            }
-        }
     }
 
     private async Task<CallRecord?> WaitForRecordAsync(string callId, CancellationToken cancellationToken)

@@ -4,17 +4,30 @@ namespace RenfieldSip.Monitor.Voicemail;
 
 /// <summary>
 /// The one worker that takes finished messages off the queue, one after another (a household's messages come
-/// minutes apart), and prunes messages past Voicemail:MaxAge every hour.
+/// minutes apart), and prunes messages past Voicemail:MaxAge every hour. The kept messages are restored from the
+/// directory at start, before the web server (registered after every hosted service) takes requests.
 /// </summary>
 internal sealed class VoicemailService(
     VoicemailQueue queue,
     VoicemailProcessor processor,
+    VoicemailFiles files,
     VoicemailIndex index,
+    VoicemailRestore restore,
     IOptions<VoicemailOptions> options,
     TimeProvider time,
     ILogger<VoicemailService> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsEnabled)
+        {
+            restore.Run();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +79,7 @@ internal sealed class VoicemailService(
     {
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            processor.DeleteFiles(index.Prune(), "older than Voicemail:MaxAge");
+            files.Delete(index.Prune(), "older than Voicemail:MaxAge");
         }
     }
 }

@@ -14,7 +14,10 @@ internal static class VoicemailServiceCollectionExtensions
         builder.Services.AddOptions<VoicemailOptions>().BindConfiguration(VoicemailOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<VoicemailOptions>, VoicemailOptionsValidator>();
         builder.Services.AddSingleton<VoicemailQueue>();
+        builder.Services.AddSingleton<VoicemailSidecars>();
         builder.Services.AddSingleton<VoicemailIndex>();
+        builder.Services.AddSingleton<VoicemailFiles>();
+        builder.Services.AddSingleton<VoicemailRestore>();
         builder.Services.AddSingleton<History.ICallVoicemails>(services => services.GetRequiredService<VoicemailIndex>());
         builder.Services.AddSingleton<History.ICallerErasure, VoicemailCallerErasure>();
         builder.Services.AddSingleton<Mcp.IAnsweringMachine, VoicemailAnsweringMachine>();

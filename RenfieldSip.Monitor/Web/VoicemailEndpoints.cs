@@ -51,10 +51,10 @@ internal static class VoicemailEndpoints
         [Description("The call's `call_id` (Asterisk's Uniqueid).")] string callId,
         HttpRequest request,
         VoicemailIndex index,
-        VoicemailProcessor processor)
+        VoicemailFiles files)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (index.Find(callId) is not { } message || !File.Exists(processor.PathOf(message.File)))
+        if (index.Find(callId) is not { } message || !File.Exists(files.PathOf(message.File)))
         {
             return Results.NotFound();
         }
@@ -65,17 +65,17 @@ internal static class VoicemailEndpoints
             index.Update(callId, m => m with { Heard = true });
         }
 
-        return Results.File(processor.PathOf(message.File), "audio/wav", enableRangeProcessing: true);
+        return Results.File(files.PathOf(message.File), "audio/wav", enableRangeProcessing: true);
     }
 
-    internal static IResult Delete(string callId, VoicemailIndex index, VoicemailProcessor processor)
+    internal static IResult Delete(string callId, VoicemailIndex index, VoicemailFiles files)
     {
         if (index.Remove(callId) is not { } message)
         {
             return Results.NotFound();
         }
 
-        processor.DeleteFiles([message], "deleted by the owner");
+        files.Delete([message], "deleted by the owner");
         return Results.NoContent();
     }
 
@@ -84,7 +84,7 @@ internal static class VoicemailEndpoints
         string callId,
         IAntiforgery antiforgery,
         VoicemailIndex index,
-        VoicemailProcessor processor)
+        VoicemailFiles files)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(antiforgery);
@@ -95,7 +95,7 @@ internal static class VoicemailEndpoints
             return Results.BadRequest();
         }
 
-        Delete(callId, index, processor);
+        Delete(callId, index, files);
         return Results.Redirect(CallHistoryEndpoints.PagePath, permanent: false, preserveMethod: false);
     }
 }

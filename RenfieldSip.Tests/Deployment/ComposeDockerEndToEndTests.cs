@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using RenfieldSip.Tests.Support;
 
 namespace RenfieldSip.Tests.Deployment;
@@ -8,7 +9,7 @@ namespace RenfieldSip.Tests.Deployment;
 /// <summary>
 /// The deployment a Renfield owner runs: <c>docker-compose --profile sip up -d --build</c> of the repository's own
 /// hardened file, .env.example filled in as the docs say, a sipp provider and real SIP calls, an Asterisk restart, a
-/// monitor restart, <c>down -v</c>. It judges only what its own compose project creates (names starting with
+/// message left on the answering machine with real RTP, a monitor restart that keeps it, <c>down -v</c>. It judges only what its own compose project creates (names starting with
 /// <see cref="ComposeProject.ProjectName"/>), and clears what a run killed halfway left of that project first.
 /// </summary>
 [Collection(DockerTier.Name)]
@@ -19,7 +20,7 @@ public sealed class ComposeDockerEndToEndTests
     private static readonly string[] Containers = ["renfield-asterisk", "renfield-sip-monitor", "renfield-sip-redis"];
 
     [Fact]
-    public async Task With_Docker_the_hardened_compose_deployment_announces_calls_and_survives_Asterisk_and_monitor_restarts()
+    public async Task With_Docker_the_hardened_compose_deployment_announces_calls_and_messages_and_survives_Asterisk_and_monitor_restarts()
     {
         await DeploymentPrerequisites.RequireAsync(
             DeploymentPrerequisites.AsteriskImage, DeploymentPrerequisites.RedisImage, "mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/runtime-deps:10.0");
@@ -50,6 +51,8 @@ public sealed class ComposeDockerEndToEndTests
                 ["RENFIELD_WEBHOOK_URL"] = renfield.WebhookUrl.ToString(),
                 // The test's own stand-in for Renfield's network (external: Renfield's project creates it, here the test).
                 ["RENFIELD_NETWORK"] = RenfieldNetwork,
+                // The answering machine answers after 3 s: the plain calls cancel 1 s after ringing, before it does.
+                ["VOICEMAIL_RING_SECONDS"] = "3",
             },
             cancellationToken))
         {
@@ -100,6 +103,42 @@ public sealed class ComposeDockerEndToEndTests
             Assert.NotEqual(0, (await Docker.RunAsync(["exec", "renfield-sip-monitor", "bash", "-c", "echo changed > /voicemail/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
             Assert.Equal(0, (await Docker.RunAsync(["exec", "renfield-sip-monitor", "rm", "/voicemail/probe.wav"], TimeSpan.FromSeconds(30), cancellationToken)).ExitCode);
 
+            // A caller nobody answers leaves a message: real RTP into Asterisk, the recording on the shared volume, one
+            // sip.voicemail webhook, and the audio from the monitor's API with the owner's token.
+            using var api = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:8085"), Timeout = TimeSpan.FromSeconds(30) };
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", monitorToken);
+            var messageClock = Stopwatch.StartNew();
+            await provider.LeaveMessageAsync(line, "+491705550123", "Anna Anrufer", cancellationToken);
+            var hungUp = messageClock.Elapsed;
+            var announced = await renfield.WaitForAsync(
+                all => all.Any(r => r.JsonString("event_type") == "sip.voicemail"), "the sip.voicemail webhook", TimeSpan.FromMinutes(1));
+            var webhookAfter = messageClock.Elapsed;
+            var voicemail = Assert.Single(announced, r => r.JsonString("event_type") == "sip.voicemail");
+            var (callId, listed) = await VoicemailRecordAsync(api, cancellationToken);
+            var audioUrl = new Uri(listed.GetProperty("audio_url").GetString()!, UriKind.Relative);
+            using var audio = await api.GetAsync(audioUrl, cancellationToken);
+            var bytes = await audio.Content.ReadAsByteArrayAsync(cancellationToken);
+            var recording = Sip.WavFile.Parse(bytes, "GET " + audioUrl);
+            var file = callId.Replace('.', '-') + ".wav";
+
+            Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+            Assert.Equal("audio/wav", audio.Content.Headers.ContentType?.MediaType);
+            Assert.InRange(recording.Length, Sip.SpokenMessage.Sent - TimeSpan.FromSeconds(1), Sip.SpokenMessage.Sent + TimeSpan.FromSeconds(1));
+            Assert.True(recording.Rms > 500, $"RMS {recording.Rms:F0}: the recording is (nearly) silent");
+            Assert.Equal(recording.Length.TotalSeconds, listed.GetProperty("duration_seconds").GetDouble(), 0.05);
+            Assert.Equal("delivered", listed.GetProperty("announcement").GetString());
+            Assert.Equal($"({(int)Math.Round(recording.Length.TotalSeconds, MidpointRounding.AwayFromZero) / 60}:{(int)Math.Round(recording.Length.TotalSeconds, MidpointRounding.AwayFromZero) % 60:00})", voicemail.JsonString("title")![^6..]);
+            Assert.StartsWith("Neue Sprachnachricht von ", voicemail.JsonString("title"), StringComparison.Ordinal);
+
+            // As the compose file intends: Asterisk's user owns the recording 0640 (group asterisk, which the monitor
+            // joins); the monitor's own user owns the sidecar 0600, which nobody else reads.
+            Assert.Equal($"asterisk:asterisk 640 {bytes.Length}", (await Docker.OutputAsync(["exec", "renfield-asterisk", "stat", "-c", "%U:%G %a %s", $"{Recordings}/{file}"], cancellationToken)).Trim());
+            var monitorUser = (await Docker.OutputAsync(["exec", "renfield-sip-monitor", "id", "-u"], cancellationToken)).Trim();
+            Assert.Equal($"{monitorUser} 600", (await Docker.OutputAsync(["exec", "renfield-sip-monitor", "stat", "-c", "%u %a", "/voicemail/" + Path.ChangeExtension(file, ".json")], cancellationToken)).Trim());
+            ReliabilityFigures.Report("compose", "voicemail: sipp's call (ring 3 s, greeting, 7.08 s of RTP, BYE) took", hungUp);
+            ReliabilityFigures.Report("compose", "voicemail: sip.voicemail webhook after the call began", webhookAfter);
+            ReliabilityFigures.Report("compose", "voicemail: recording", $"{bytes.Length} bytes, {recording.Length.TotalSeconds:F2} s, RMS {recording.Rms:F0}");
+
             // Redis answers nobody without its password (only the monitor has it, in its connection string).
             var anonymous = await Docker.RunAsync(["exec", "-e", "REDISCLI_AUTH=", "renfield-sip-redis", "redis-cli", "ping"], TimeSpan.FromSeconds(30), cancellationToken);
             Assert.Contains("NOAUTH", anonymous.StandardOutput + anonymous.StandardError, StringComparison.Ordinal);
@@ -109,8 +148,17 @@ public sealed class ComposeDockerEndToEndTests
             Assert.Equal(0, (await Docker.RunAsync(["restart", "renfield-sip-monitor"], TimeSpan.FromMinutes(1), cancellationToken)).ExitCode);
             await Poll.ForAsync(() => AllHealthyAsync(cancellationToken), healthy => healthy, "all three services healthy after the monitor's restart", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1), cancellationToken);
             await Poll.ForAsync(() => LoginCountAsync(cancellationToken), count => count > logins, "the restarted monitor's AMI login", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), cancellationToken);
+            // The message is still there, as it was: listed, heard (its audio was fetched), playable.
+            var (keptId, kept) = await VoicemailRecordAsync(api, cancellationToken);
+            using var keptAudio = await api.GetAsync(audioUrl, cancellationToken);
+            Assert.Equal(callId, keptId);
+            Assert.True(kept.GetProperty("heard").GetBoolean());
+            Assert.Equal(listed.GetProperty("duration_seconds").GetDouble(), kept.GetProperty("duration_seconds").GetDouble());
+            Assert.Equal(bytes, await keptAudio.Content.ReadAsByteArrayAsync(cancellationToken));
+            Assert.Contains("1 messages restored", await MonitorLogsAsync(cancellationToken), StringComparison.Ordinal);
+
             await provider.CallAsync(line, "+491709998877", "Nach Neustart", cancellationToken);
-            var third = (await renfield.WaitForDeliveredAsync(3, TimeSpan.FromMinutes(1)))[2];
+            var third = (await renfield.WaitForDeliveredAsync(5, TimeSpan.FromMinutes(1)))[4];
             Assert.Equal(PhoneDigits.Of("+491709998877"), third.CallerDigits);
 
             // The loopback port with the bearer token the docs give the owner.
@@ -122,7 +170,7 @@ public sealed class ComposeDockerEndToEndTests
                 Assert.True(response.IsSuccessStatusCode, $"POST /api/test-call answered {(int)response.StatusCode}");
             }
 
-            var testCall = (await renfield.WaitForDeliveredAsync(4, TimeSpan.FromMinutes(1)))[3];
+            var testCall = (await renfield.WaitForDeliveredAsync(6, TimeSpan.FromMinutes(1)))[5];
             Assert.Contains("Testanruf", testCall.Json!.Value.GetProperty("title").GetString(), StringComparison.Ordinal);
 
             // Renfield's agent asks over MCP from another container on Renfield's network, as mcp_servers.yaml says
@@ -142,7 +190,7 @@ public sealed class ComposeDockerEndToEndTests
 
             foreach (var usage in (await Docker.OutputAsync(["stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", .. Containers], cancellationToken)).Split('\n'))
             {
-                ReliabilityFigures.Report("compose", "memory after 2 calls", usage);
+                ReliabilityFigures.Report("compose", "memory after 3 calls, a message and a test call", usage);
             }
         }
 
@@ -169,9 +217,44 @@ public sealed class ComposeDockerEndToEndTests
         return result.ExitCode == 0 && result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(s => s.Trim() == "healthy") == Containers.Length;
     }
 
-    private static async Task<int> LoginCountAsync(CancellationToken cancellationToken)
+    private static async Task<int> LoginCountAsync(CancellationToken cancellationToken) =>
+        (await MonitorLogsAsync(cancellationToken)).Split("Logged in to AMI").Length - 1;
+
+    private static async Task<string> MonitorLogsAsync(CancellationToken cancellationToken)
     {
         var logs = await Docker.RunAsync(["logs", "renfield-sip-monitor"], TimeSpan.FromSeconds(30), cancellationToken);
-        return (logs.StandardOutput + logs.StandardError).Split("Logged in to AMI").Length - 1;
+        return logs.StandardOutput + logs.StandardError;
+    }
+
+    /// <summary>The one call in <c>GET /api/calls</c> that left a message, once its announcement is decided.</summary>
+    private static async Task<(string CallId, JsonElement Voicemail)> VoicemailRecordAsync(HttpClient api, CancellationToken cancellationToken)
+    {
+        (string, JsonElement) found = default;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await api.GetAsync(new Uri("/api/calls", UriKind.Relative), cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                foreach (var call in page.RootElement.GetProperty("calls").EnumerateArray())
+                {
+                    if (call.TryGetProperty("voicemail", out var voicemail) && voicemail.ValueKind == JsonValueKind.Object
+                        && voicemail.TryGetProperty("announcement", out var announcement) && announcement.ValueKind == JsonValueKind.String)
+                    {
+                        found = (call.GetProperty("call_id").GetString()!, voicemail.Clone());
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            "the call with its message in GET /api/calls",
+            TimeSpan.FromMinutes(1),
+            cancellationToken);
+        return found;
     }
 }

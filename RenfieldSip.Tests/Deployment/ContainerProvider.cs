@@ -1,3 +1,4 @@
+using System.Globalization;
 using RenfieldSip.Tests.Sip;
 using RenfieldSip.Tests.Support;
 
@@ -45,6 +46,28 @@ internal sealed class ContainerProvider : IAsyncDisposable
         var exitCode = await ProviderCalls.CallAsync(
             "127.0.0.1:5060", $"sip:+4930123456@127.0.0.1:5060;line={line}", [(caller, name, "+4930123456")], _directory, HangGuard, cancellationToken);
         Assert.True(exitCode == 0, $"the provider's INVITE was not answered 100/180 and cancelled cleanly (sipp exit {exitCode})");
+    }
+
+    /// <summary>
+    /// One call that waits for the answering machine and leaves <see cref="SpokenMessage"/>: real RTP from the docker0
+    /// address to the media address in Asterisk's answer (the container's own), then BYE.
+    /// </summary>
+    public async Task LeaveMessageAsync(string line, string caller, string name, CancellationToken cancellationToken)
+    {
+        var csv = Path.Combine(_directory, $"voicemail-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(csv, ["SEQUENTIAL", $"{caller};{name};+4930123456;X-Renfield-Test: shown;X-Renfield-Test: shown"], cancellationToken);
+        var exitCode = await ProviderCalls.SendAsync(
+            "127.0.0.1:5060",
+            SpokenMessage.Scenario,
+            [
+                "-inf", csv, "-key", "ruri", $"sip:+4930123456@127.0.0.1:5060;line={line}", "-d", SpokenMessage.GreetingPauseMilliseconds(),
+                "-mi", DeploymentPrerequisites.DockerHostAddress, "-mp", FreePorts.Udp().ToString(CultureInfo.InvariantCulture), "-m", "1",
+            ],
+            "127.0.0.1",
+            _directory,
+            HangGuard,
+            cancellationToken);
+        Assert.True(exitCode == 0, $"the caller who waits for the answering machine did not get through greeting, message and BYE (sipp exit {exitCode})");
     }
 
     public async ValueTask DisposeAsync()

@@ -12,18 +12,13 @@ namespace RenfieldSip.Tests.Sip;
 [Collection(RealAsteriskTier.Name)]
 public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IClassFixture<VoicemailRigFixture>
 {
-    /// <summary>236 packets of 30 ms in g711a.pcap.</summary>
-    private static readonly TimeSpan Sent = TimeSpan.FromMilliseconds(7080);
+    private static readonly TimeSpan Sent = SpokenMessage.Sent;
 
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// sipp starts its RTP this long after the greeting and the tone should have ended: Asterisk paces the greeting in
-    /// real time, and on a busy machine it ends late; audio sent before Record listens would be lost to the test.
-    /// </summary>
-    private static readonly TimeSpan StartMargin = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StartMargin = SpokenMessage.StartMargin;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -88,6 +83,50 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
         Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
         Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task A_second_monitor_started_on_the_same_directory_lists_the_message_with_its_state_in_the_call_list_and_over_MCP()
+    {
+        var rig = fixture.Rig;
+        const string Caller = "+491705555555";
+
+        var exit = await LeaveMessageAsync(rig, (Caller, "Helga", "+4930123456", "X-Renfield-Test: shown", "X-Renfield-Test: shown"));
+        var message = await fixture.Tap.WaitForAsync(
+            e => IsVoicemail(e) && AmiEventTap.Value(e, "CallerIDNum") == Caller, "the RenfieldVoicemail UserEvent", HangGuard, Cancellation);
+        var path = await WaitForClosedFileAsync(message);
+        var length = WavFile.Read(path).Length;
+        var callId = AmiEventTap.Value(message, "Uniqueid")!;
+        using (var http = EndToEndHarness.Client(rig.Monitor, TimeSpan.FromSeconds(30)))
+        {
+            await WaitForVoicemailRecordAsync(http, callId);
+        }
+
+        // Heard on the first monitor, as Renfield's agent marks it.
+        await using (var agent = await Mcp.McpTestClient.ConnectAsync(rig.Monitor, Cancellation))
+        {
+            await Mcp.McpTestClient.CallAsync(agent, "mark_message_heard", new() { ["id"] = callId }, Cancellation);
+        }
+
+        await using var second = await rig.StartSecondMonitorAsync(Cancellation);
+        using var secondHttp = EndToEndHarness.Client(second, TimeSpan.FromSeconds(30));
+        var record = await WaitForVoicemailRecordAsync(secondHttp, callId);
+        await using var secondAgent = await Mcp.McpTestClient.ConnectAsync(second, Cancellation);
+        var (_, structured) = await Mcp.McpTestClient.CallAsync(secondAgent, "list_messages", new() { ["onlyNew"] = false }, Cancellation);
+        using var answer = System.Text.Json.JsonDocument.Parse(structured);
+        var listed = answer.RootElement.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetString() == callId);
+        using var audio = await secondHttp.GetAsync(new Uri(record.GetProperty("audio_url").GetString()!, UriKind.Relative), Cancellation);
+
+        Assert.Equal(0, exit);
+        Assert.InRange(record.GetProperty("duration_seconds").GetDouble(), length.TotalSeconds - 0.05, length.TotalSeconds + 0.05);
+        Assert.True(record.GetProperty("heard").GetBoolean());
+        Assert.Equal("delivered", record.GetProperty("announcement").GetString());
+        Assert.Equal("Oma Helga", listed.GetProperty("caller_name").GetString());
+        Assert.True(listed.GetProperty("heard").GetBoolean());
+        Assert.InRange(listed.GetProperty("seconds").GetDouble(), length.TotalSeconds - 0.05, length.TotalSeconds + 0.05);
+        Assert.Equal(await File.ReadAllBytesAsync(path, Cancellation), await audio.Content.ReadAsByteArrayAsync(Cancellation));
+        Assert.True(File.Exists(Path.ChangeExtension(path, ".json")), "no sidecar beside the recording");
+        Assert.Contains(" 0 recordings found without their metadata", Assert.Single(second.Logs.GetSnapshot(), r => r.Id.Id == 1913).Message, StringComparison.Ordinal);
     }
 
     private static async Task<System.Text.Json.JsonElement> WaitForVoicemailRecordAsync(HttpClient http, string callId)
@@ -163,13 +202,6 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
     private static bool IsVoicemail(IReadOnlyList<KeyValuePair<string, string>> e) =>
         AmiEventTap.Value(e, "Event") == "UserEvent" && AmiEventTap.Value(e, "UserEvent") == "RenfieldVoicemail";
 
-    /// <summary>The greeting's length plus the tone (0.5 s) and <see cref="StartMargin"/>, so no RTP is sent before Record listens.</summary>
-    private static string GreetingPauseMilliseconds()
-    {
-        var greeting = WavFile.Read(RepositoryLayout.PathOf("config", "asterisk", "sounds", "renfieldsip-greeting.wav"));
-        return ((int)(greeting.Length + TimeSpan.FromMilliseconds(500) + StartMargin).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-    }
-
     private static string RtpPort() => FreePorts.Udp().ToString(CultureInfo.InvariantCulture);
 
     private static async Task<string> WriteCallerAsync(SipRig rig, (string Caller, string Name, string Did, string Header1, string Header2) call)
@@ -194,8 +226,8 @@ public sealed class RealAsteriskVoicemailTests(VoicemailRigFixture fixture) : IC
     {
         var csv = await WriteCallerAsync(rig, call);
         return await rig.SendAsync(
-            "provider-voicemail.xml",
-            ["-inf", csv, "-key", "ruri", rig.LineUri("+4930123456", fixture.Line), "-d", GreetingPauseMilliseconds(), "-mi", "127.0.0.1", "-mp", RtpPort(), "-m", "1"],
+            SpokenMessage.Scenario,
+            ["-inf", csv, "-key", "ruri", rig.LineUri("+4930123456", fixture.Line), "-d", SpokenMessage.GreetingPauseMilliseconds(), "-mi", "127.0.0.1", "-mp", RtpPort(), "-m", "1"],
             "127.0.0.1",
             Cancellation);
     }

@@ -51,9 +51,13 @@ internal sealed class SipRig : IAsyncDisposable
 
     private readonly string _directory;
 
-    private SipRig(string directory, ProviderRegistrar provider, HostAsterisk asterisk, FakeRenfield renfield, MonitorUnderTest monitor)
+    private readonly IReadOnlyDictionary<string, string?> _monitorSettings;
+
+    private SipRig(
+        string directory, ProviderRegistrar provider, HostAsterisk asterisk, FakeRenfield renfield, MonitorUnderTest monitor, IReadOnlyDictionary<string, string?> monitorSettings)
     {
         _directory = directory;
+        _monitorSettings = monitorSettings;
         Provider = provider;
         Asterisk = asterisk;
         Renfield = renfield;
@@ -104,8 +108,7 @@ internal sealed class SipRig : IAsyncDisposable
                 FastTransactionTimeout,
                 cancellationToken);
             renfield = await FakeRenfield.StartAsync(new FakeRenfieldOptions { Token = "sip-token" });
-            var monitor = await MonitorUnderTest.StartAsync(
-                new Dictionary<string, string?>(options.MonitorSettings)
+            var monitorSettings = new Dictionary<string, string?>(options.MonitorSettings)
                 {
                     ["Ami:Host"] = "127.0.0.1",
                     ["Ami:Port"] = asterisk.AmiPort.ToString(CultureInfo.InvariantCulture),
@@ -116,9 +119,9 @@ internal sealed class SipRig : IAsyncDisposable
                     ["Phonebook:Path"] = Path.Combine(directory, "phonebook.yaml"),
                     ["Voicemail:Directory"] = voicemail,
                     ["Access:Token"] = EndToEndHarness.MonitorToken,
-                },
-                cancellationToken: cancellationToken);
-            var rig = new SipRig(directory, provider, asterisk, renfield, monitor);
+                };
+            var monitor = await MonitorUnderTest.StartAsync(monitorSettings, cancellationToken: cancellationToken);
+            var rig = new SipRig(directory, provider, asterisk, renfield, monitor, monitorSettings);
             await Poll.UntilAsync(
                 () => monitor.Logs.GetSnapshot().Any(r => r.Id.Id == 1001), "the monitor's AMI login to the real Asterisk", HangGuard, cancellationToken);
             return rig;
@@ -139,6 +142,14 @@ internal sealed class SipRig : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Another monitor with the same settings (the same Asterisk, Renfield, phonebook, recordings directory and, when
+    /// given, Redis): what the rig's monitor left on disk and in Redis is what a restarted monitor finds. The caller
+    /// disposes it.
+    /// </summary>
+    public Task<MonitorUnderTest> StartSecondMonitorAsync(CancellationToken cancellationToken) =>
+        MonitorUnderTest.StartAsync(_monitorSettings, cancellationToken: cancellationToken);
 
     /// <summary>Waits until the registrar (its current run) accepted a REGISTER; returns the Contact's line token.</summary>
     public async Task<string> WaitForRegistrationAsync(CancellationToken cancellationToken)

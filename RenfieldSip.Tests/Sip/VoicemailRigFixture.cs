@@ -1,13 +1,17 @@
+using RenfieldSip.Tests.Support;
+
 namespace RenfieldSip.Tests.Sip;
 
 /// <summary>
 /// A registered rig whose answering machine answers after 1 s (VOICEMAIL_RING_SECONDS), with an AMI tap beside the
-/// monitor. Where a host Asterisk cannot run, nothing starts and every test skips with the reason.
+/// monitor and a real redis-server behind it (so a second monitor finds the calls' history). Where a host Asterisk
+/// cannot run, nothing starts and every test skips with the reason.
 /// </summary>
 public sealed class VoicemailRigFixture : IAsyncLifetime
 {
     private SipRig? _rig;
     private AmiEventTap? _tap;
+    private RedisServer? _redis;
 
     internal SipRig Rig
     {
@@ -29,9 +33,11 @@ public sealed class VoicemailRigFixture : IAsyncLifetime
             return;
         }
 
+        _redis = await RedisServer.StartNewAsync(TestContext.Current.CancellationToken);
         var options = new SipRigOptions
         {
             AsteriskEnvironment = new Dictionary<string, string?> { ["VOICEMAIL_RING_SECONDS"] = "1" },
+            MonitorSettings = new Dictionary<string, string?> { ["ConnectionStrings:redis"] = _redis.ConnectionString },
         };
         _rig = await SipRig.StartAsync(options, TestContext.Current.CancellationToken);
         Line = await _rig.WaitForRegistrationAsync(TestContext.Current.CancellationToken);
@@ -48,6 +54,11 @@ public sealed class VoicemailRigFixture : IAsyncLifetime
         if (_rig is not null)
         {
             await _rig.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
         }
     }
 }

@@ -23,9 +23,13 @@ internal sealed record WavFile(int SampleRate, int Channels, int BitsPerSample, 
     }
 
     /// <summary>Reads a RIFF/WAVE file chunk by chunk (fmt, then data), as Asterisk's format_wav writes it.</summary>
-    public static WavFile Read(string path)
+    public static WavFile Read(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <summary>The same for bytes fetched elsewhere (the monitor's API); <paramref name="what"/> names them in errors.</summary>
+    public static WavFile Parse(byte[] bytes, string what)
     {
-        var bytes = File.ReadAllBytes(path);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var path = what;
         if (bytes.Length < 12 || !bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8))
         {
             throw new InvalidDataException($"{path} is not a RIFF/WAVE file.");

@@ -89,6 +89,24 @@ public sealed class VoicemailAnnouncementTests : IAsyncLifetime
         Assert.Contains("\"voicemail\":{\"status\":\"Degraded\",\"description\":\"Message file missing-file.wav cannot be read", health, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metadata_that_cannot_be_written_is_a_named_log_line_and_degraded_health_and_the_message_is_still_announced()
+    {
+        var callId = await CallAsync("0170 1234567", 1);
+        // Root writes into any directory, so the obstacle is a directory where the sidecar's temporary file would go.
+        Directory.CreateDirectory(Path.Combine(_directory, callId.Replace('.', '-') + ".json.tmp"));
+
+        Leave(callId);
+        await WaitForAnnouncementAsync(callId);
+
+        Assert.Equal("delivered", Index.Find(callId)!.Announcement);
+        Assert.Contains(_harness.RequestsFor("+491701234567"), r => r.JsonString("title") == "Neue Sprachnachricht von Max Mustermann (0:08)");
+        Assert.Contains(_harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1915 && r.Message.Contains(callId.Replace('.', '-') + ".wav", StringComparison.Ordinal));
+        using var http = new HttpClient { BaseAddress = _harness.Monitor.BaseAddress };
+        var health = await http.GetStringAsync(new Uri("/health", UriKind.Relative), Cancellation);
+        Assert.Contains("\"voicemail\":{\"status\":\"Degraded\",\"description\":\"The metadata of message", health, StringComparison.Ordinal);
+    }
+
     private VoicemailIndex Index => _harness.Monitor.GetRequiredService<VoicemailIndex>();
 
     private VoicemailQueue Queue => _harness.Monitor.GetRequiredService<VoicemailQueue>();

@@ -28,7 +28,7 @@ public sealed class VoicemailStorageTests
     public void The_oldest_messages_go_first_past_MaxMessages_and_MaxAge()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var index = new VoicemailIndex(Options.Create(new VoicemailOptions { MaxMessages = 2, MaxAge = TimeSpan.FromDays(1) }), time);
+        var index = VoicemailShelf.InMemory(new VoicemailOptions { MaxMessages = 2, MaxAge = TimeSpan.FromDays(1) }, time);
 
         Assert.Empty(index.Add(Message("1", time)));
         time.Advance(TimeSpan.FromHours(1));
