@@ -39,4 +39,7 @@ internal enum VoicemailAnnouncement
 
     /// <summary>Announcing it failed.</summary>
     Failed,
+
+    /// <summary>Kept, not announced: found in the directory at start, recorded or left unannounced while the monitor was not running.</summary>
+    FoundAtStart,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RenfieldSip.Monitor.History;
 
 namespace RenfieldSip.Monitor.Voicemail;
 
@@ -17,9 +18,6 @@ internal sealed class VoicemailRestore(
     IOptions<VoicemailOptions> options,
     ILogger<VoicemailRestore> logger)
 {
-    /// <summary>The announcement state of a message whose recording was found at start without its event.</summary>
-    public const string FoundAtStart = "found_at_start";
-
     public void Run()
     {
         var directory = options.Value.Directory!;
@@ -51,7 +49,7 @@ internal sealed class VoicemailRestore(
                 // Cut off before its announcement was decided: it will not be announced now either.
                 if (kept.Announcement is null)
                 {
-                    messages[^1] = kept with { Announcement = FoundAtStart };
+                    messages[^1] = kept with { Announcement = VoicemailAnnouncement.FoundAtStart };
                     rewrite.Add(messages[^1]);
                 }
             }
@@ -128,7 +126,7 @@ internal sealed class VoicemailRestore(
             Log.FileUnreadable(logger, callId, file, problem!);
         }
 
-        return new VoicemailMessage(callId, file, length, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), Announcement: FoundAtStart);
+        return new VoicemailMessage(callId, file, length, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), Announcement: VoicemailAnnouncement.FoundAtStart);
     }
 
     /// <summary>The dialplan names a file after the Uniqueid with '.' → '-'; the Uniqueid's only '.' is its last one.</summary>

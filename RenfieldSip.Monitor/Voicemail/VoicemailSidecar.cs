@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RenfieldSip.Monitor.History;
 
 namespace RenfieldSip.Monitor.Voicemail;
 
@@ -30,7 +31,7 @@ internal sealed record VoicemailSidecar
     public bool Heard { get; init; }
 
     [JsonPropertyName("announcement")]
-    public string? Announcement { get; init; }
+    public VoicemailAnnouncement? Announcement { get; init; }
 
     [JsonPropertyName("caller_name")]
     public string? CallerName { get; init; }

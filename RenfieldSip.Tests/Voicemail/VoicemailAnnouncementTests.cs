@@ -99,7 +99,7 @@ public sealed class VoicemailAnnouncementTests : IAsyncLifetime
         Leave(callId);
         await WaitForAnnouncementAsync(callId);
 
-        Assert.Equal("delivered", Index.Find(callId)!.Announcement);
+        Assert.Equal(VoicemailAnnouncement.Delivered, Index.Find(callId)!.Announcement);
         Assert.Contains(_harness.RequestsFor("+491701234567"), r => r.JsonString("title") == "Neue Sprachnachricht von Max Mustermann (0:08)");
         Assert.Contains(_harness.Monitor.Logs.GetSnapshot(), r => r.Id.Id == 1915 && r.Message.Contains(callId.Replace('.', '-') + ".wav", StringComparison.Ordinal));
         using var http = new HttpClient { BaseAddress = _harness.Monitor.BaseAddress };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using RenfieldSip.Monitor.History;
 using RenfieldSip.Monitor.Voicemail;
 
 namespace RenfieldSip.Tests.Voicemail;
@@ -27,13 +28,13 @@ public sealed class VoicemailRestartTests : IDisposable
         {
             Heard = true,
             Transcript = "Hallo, hier ist Max.",
-            Announcement = "delivered",
+            Announcement = VoicemailAnnouncement.Delivered,
             CallerName = "Max Mustermann",
             CallerNumber = "+491701234567",
         });
         _time.Advance(TimeSpan.FromMinutes(5));
         Leave(before, "1796597954.5");
-        before.Index.Update("1796597954.5", m => m with { Announcement = "delivered", CallerName = "Geheim", CallerNumber = "+491709876543", Withheld = true });
+        before.Index.Update("1796597954.5", m => m with { Announcement = VoicemailAnnouncement.Delivered, CallerName = "Geheim", CallerNumber = "+491709876543", Withheld = true });
 
         var after = Shelf();
         after.Restore.Run();
@@ -70,7 +71,7 @@ public sealed class VoicemailRestartTests : IDisposable
         Assert.InRange(found.Length, GreetingLength - TimeSpan.FromSeconds(0.1), GreetingLength + TimeSpan.FromSeconds(0.1));
         Assert.Equal(recorded, found.ReceivedAt);
         Assert.False(found.Heard);
-        Assert.Equal(VoicemailRestore.FoundAtStart, found.Announcement);
+        Assert.Equal(VoicemailAnnouncement.FoundAtStart, found.Announcement);
         Assert.Contains("1 recordings found without their metadata", shelf.Logs.LatestRecord.Message, StringComparison.Ordinal);
 
         // From now on it has a sidecar: a second restart finds it as kept, marked heard once played.
