@@ -37,6 +37,7 @@ internal sealed class StartupWarmup(
             await StepAsync("call path", rehearsal.RunAsync, linked.Token);
             await StepAsync("redis", WarmRedisAsync, linked.Token);
             await StepAsync("metrics", WarmMetrics, linked.Token);
+            await StepAsync("memory", ReleaseStartupGarbage, linked.Token);
             Log.WarmedUp(logger, (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -65,6 +66,15 @@ internal sealed class StartupWarmup(
     {
         telemetry.CallsDetected.Add(0);
         telemetry.CallsNotified.Add(0, new KeyValuePair<string, object?>("outcome", nameof(Notification.DeliveryOutcome.Delivered)));
+        return Task.CompletedTask;
+    }
+
+    // Start-up (configuration, DI, the rehearsal, the phonebook) leaves megabytes of garbage that a quiet monitor
+    // would keep resident until enough calls fill gen0. One aggressive, compacting collection before the login returns
+    // it to the system: 10-40 ms once, 17 MB less for the NativeAOT container as long as it runs (docs/PERFORMANCE.md).
+    private static Task ReleaseStartupGarbage(CancellationToken cancellationToken)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return Task.CompletedTask;
     }
 

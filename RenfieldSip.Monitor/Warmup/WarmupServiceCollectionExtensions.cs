@@ -9,6 +9,7 @@ internal static class WarmupServiceCollectionExtensions
     public static IHostApplicationBuilder AddStartupWarmup(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<RehearsalServices>();
         builder.Services.AddSingleton<CallPathRehearsal>();
         builder.Services.AddHostedService<StartupWarmup>();
         return builder;

@@ -42,8 +42,9 @@ internal static class MonitorConfigurationKeys
         [.. typeof(PhonebookSourceOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => "Phonebook:Sources:<name>:" + p.Name)];
 
     /// <summary>
-    /// Read by the .NET runtime, ASP.NET Core, logging, OpenTelemetry and the service defaults rather than by the
-    /// monitor's own options (Aspire sets <c>DOTNET_*</c> and <c>LOGGING__CONSOLE__*</c> for every project it runs).
+    /// Read by the .NET runtime, glibc's allocator, ASP.NET Core, logging, OpenTelemetry and the service defaults rather
+    /// than by the monitor's own options (Aspire sets <c>DOTNET_*</c> and <c>LOGGING__CONSOLE__*</c> for every project
+    /// it runs).
     /// </summary>
     public static bool IsPlatformVariable(string name) =>
         name == "HTTP_PORTS"
@@ -51,6 +52,7 @@ internal static class MonitorConfigurationKeys
         || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
         || name.StartsWith("OTEL_", StringComparison.Ordinal)
         || name.StartsWith("DOTNET_", StringComparison.Ordinal)
+        || name == "MALLOC_ARENA_MAX"
         || name.StartsWith("LOGGING__CONSOLE__", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsReadByMonitor(string environmentVariable) =>

@@ -47,6 +47,28 @@ public sealed class StartupWarmupTests
     }
 
     [Fact]
+    public async Task The_rehearsals_call_path_comes_from_the_monitors_registrations_without_Redis_or_Renfield()
+    {
+        await using var app = MonitorApplication.Create([], builder =>
+        {
+            builder.Configuration["ConnectionStrings:redis"] = "127.0.0.1:1";
+            builder.Configuration["Webhook:Url"] = "http://renfield.invalid/api/notifications/webhook";
+        });
+        using var meters = new PrivateMeterFactory();
+        using var logs = new DiscardingLoggerProvider();
+        var loopback = new Uri("http://127.0.0.1:9/warm-up");
+
+        await using var path = app.Services.GetRequiredService<RehearsalServices>().Build(loopback, meters, logs);
+
+        Assert.False(path.GetRequiredService<RenfieldSip.Monitor.Redis.RedisConnection>().IsConfigured);
+        Assert.Equal(loopback.ToString(), path.GetRequiredService<Microsoft.Extensions.Options.IOptions<RenfieldSip.Monitor.Notification.WebhookOptions>>().Value.Url);
+        Assert.Same(app.Services.GetRequiredService<IHttpClientFactory>(), path.GetRequiredService<IHttpClientFactory>());
+        Assert.Same(app.Services.GetRequiredService<RenfieldSip.Monitor.Identity.IPhonebookSource>(), path.GetRequiredService<RenfieldSip.Monitor.Identity.IPhonebookSource>());
+        Assert.NotSame(app.Services.GetRequiredService<CallHistoryStore>(), path.GetRequiredService<CallHistoryStore>());
+        Assert.Same(meters, path.GetRequiredService<IMeterFactory>());
+    }
+
+    [Fact]
     public async Task After_the_warm_up_the_first_call_is_the_only_one_announced_recorded_and_counted()
     {
         using var counted = new CallCounter();
