@@ -75,8 +75,7 @@ internal sealed class LoadHarness : IAsyncDisposable
         IReadOnlyList<int> memoryCheckpoints,
         CancellationToken cancellationToken)
     {
-        var monitorDll = _options.MonitorDll ?? FindMonitorDll()
-            ?? throw new LoadPhaseException("RenfieldSip.Monitor.dll (Release) not found: build it with `dotnet build RenfieldSip.Monitor -c Release` or pass --monitor PATH.");
+        var monitorDll = MonitorDll();
         var ledger = new CallLedger(stream.Calls);
         _sink.Attach(ledger);
         try
@@ -101,14 +100,17 @@ internal sealed class LoadHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>--monitor, or the Release build beside the tool.</summary>
+    private string MonitorDll() => _options.MonitorDll ?? FindMonitorDll()
+        ?? throw new LoadPhaseException("RenfieldSip.Monitor.dll (Release) not found: build it with `dotnet build RenfieldSip.Monitor -c Release` or pass --monitor PATH.");
+
     /// <summary>
     /// One cold start: a fresh monitor process, its AMI login, then <paramref name="stream"/>'s calls one at a time,
     /// each written only when the previous one has arrived at the sink, so every call meets an idle monitor.
     /// </summary>
     public async Task<ColdStartResult> RunColdStartAsync(CallStream stream, IReadOnlyDictionary<string, string> extraEnvironment, int memoryAfterCalls, CancellationToken cancellationToken)
     {
-        var monitorDll = _options.MonitorDll ?? FindMonitorDll()
-            ?? throw new LoadPhaseException("RenfieldSip.Monitor.dll (Release) not found: build it with `dotnet build RenfieldSip.Monitor -c Release` or pass --monitor PATH.");
+        var monitorDll = MonitorDll();
         var ledger = new CallLedger(stream.Calls);
         _sink.Attach(ledger);
         try
