@@ -11,6 +11,7 @@ using RenfieldSip.Monitor.Identity;
 using RenfieldSip.Monitor.Lifecycle;
 using RenfieldSip.Monitor.Notification;
 using RenfieldSip.Monitor.Rules;
+using RenfieldSip.Monitor.Text;
 
 namespace RenfieldSip.Monitor.Warmup;
 
@@ -28,6 +29,8 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
     internal const string WebhookClientName = nameof(IRenfieldWebhook);
 
     private const int MaxFrameBytes = 64 * 1024;
+
+    private const string Subscriber = "warm-up";
 
     // One number in E.164 and in national form (the second is a dedup hit), an international prefix with a hostile
     // name, a number only and a withheld caller: each takes its own way through libphonenumber, the phonebook lookup,
@@ -69,43 +72,58 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
     private async Task RehearseCallsAsync(IServiceProvider path, CancellationToken cancellationToken)
     {
         var handlers = path.GetServices<IAmiEventHandler>().ToArray();
-        var queue = path.GetRequiredService<CallQueue>();
-        var history = path.GetRequiredService<CallHistory>();
-        var announcer = path.GetRequiredService<CallAnnouncer>();
-        var store = path.GetRequiredService<CallHistoryStore>();
         var callOptions = path.GetRequiredService<IOptions<CallOptions>>().Value;
 
-        // The history listens to the lifecycle, as the real one does through its writer.
-        using var events = path.GetRequiredService<CallLifecycle>().Subscribe(CallHistoryWriter.Subscriber);
-        var context = callOptions.InboundContexts[0];
-        var frames = new AmiFrameReader(MaxFrameBytes);
-        var scratch = new AmiFrameScratch();
-        for (var i = 0; i < Callers.Length; i++)
+        // The copy's own announcement workers and history writer, not their methods called by hand: the first real call
+        // wakes loops that wait on empty queues, and the code that resumes them is compiled here, not in that call.
+        var hosted = path.GetServices<IHostedService>().ToArray();
+        var workers = hosted.OfType<AnnouncementService>().Single();
+        var writer = hosted.OfType<CallHistoryWriter>().Single();
+        using var events = path.GetRequiredService<CallLifecycle>().Subscribe(Subscriber);
+        await writer.StartAsync(cancellationToken);
+        await workers.StartAsync(cancellationToken);
+        try
         {
-            var (number, name, presentation) = Callers[i];
-            var callId = "warm-up." + i.ToString(CultureInfo.InvariantCulture);
-            Feed(ref frames, scratch, handlers, Frames(callId, context, callOptions.IdentityEvent, number, name, presentation));
-            while (queue.Reader.TryRead(out var call))
+            var context = callOptions.InboundContexts[0];
+            var frames = new AmiFrameReader(MaxFrameBytes);
+            var scratch = new AmiFrameScratch();
+            for (var i = 0; i < Callers.Length; i++)
             {
-                await announcer.AnnounceAsync(call, cancellationToken);
+                var (number, name, presentation) = Callers[i];
+                var callId = "warm-up." + i.ToString(CultureInfo.InvariantCulture);
+                Feed(ref frames, scratch, handlers, Frames(callId, context, callOptions.IdentityEvent, number, name, presentation));
+                await UntilAnnouncedAsync(events, callId, cancellationToken);
+                Feed(ref frames, scratch, handlers, Hangup(callId, context));
             }
-
-            Feed(ref frames, scratch, handlers, Hangup(callId, context));
-            while (events.Events.TryRead(out var callEvent))
-            {
-                history.Apply(callEvent);
-            }
-
-            while (history.Completed.TryRead(out var record))
-            {
-                await store.AppendAsync(record, cancellationToken);
-            }
+        }
+        finally
+        {
+            // The workers drain the queue, then the writer applies every stage and writes every record.
+            await workers.StopAsync(cancellationToken);
+            await writer.StopAsync(cancellationToken);
         }
 
         // The composer's other wordings and the policy on their own, for callers the loop above cannot make.
         var unknown = path.GetRequiredService<ICallerIdentifier>().Identify(null, null, CallerPresentation.Unknown);
         path.GetRequiredService<AnnouncementPolicy>().Decide(unknown, null, time.GetUtcNow());
         RenfieldJsonContext.ToUtf8(path.GetRequiredService<INotificationComposer>().Compose(unknown));
+
+        // A traced call spells its outcome as a span tag; the suppressed calls above had no span to tag.
+        _ = SnakeCaseEnumConverter<CallOutcome>.Name(CallOutcome.Announced);
+    }
+
+    private static async Task UntilAnnouncedAsync(CallLifecycleSubscription events, string callId, CancellationToken cancellationToken)
+    {
+        while (await events.Events.WaitToReadAsync(cancellationToken))
+        {
+            while (events.Events.TryRead(out var callEvent))
+            {
+                if (callEvent is CallAnnounced announced && announced.CallId == callId)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     private static void Feed(ref AmiFrameReader frames, AmiFrameScratch scratch, IAmiEventHandler[] handlers, byte[] bytes)
