@@ -23,7 +23,7 @@ namespace RenfieldSip.Monitor.Warmup;
 /// handler's pool are paid here; it shares no state, so no call is recorded, counted, deduplicated or traced, and
 /// nothing reaches Renfield.
 /// </summary>
-internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, TimeProvider time)
+internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, IEnumerable<IAmiEventHandler> monitorHandlers, TimeProvider time)
 {
     // The typed client's name (AddHttpClient<IRenfieldWebhook, …>): its handler chain is the one real calls use.
     internal const string WebhookClientName = nameof(IRenfieldWebhook);
@@ -31,6 +31,8 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
     private const int MaxFrameBytes = 64 * 1024;
 
     private const string Subscriber = "warm-up";
+
+    private static readonly byte[] UnhandledEvent = "Event: RenfieldSipWarmUp\r\nPrivilege: user,all\r\n\r\n"u8.ToArray();
 
     // One number in E.164 and in national form (the second is a dedup hit), an international prefix with a hostile
     // name, a number only and a withheld caller: each takes its own way through libphonenumber, the phonebook lookup,
@@ -56,6 +58,12 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
         {
             await RehearseCallsAsync(path, cancellationToken);
         }
+
+        // The monitor's own handlers, all of them behind the one the AMI client feeds, given one event that no area
+        // handles: the read loop's dispatch to every area (the trunk's and the answering machine's too, which the copy
+        // lacks) is compiled here, and each handler turns the event away on its name, so nothing in the monitor changes.
+        var frames = new AmiFrameReader(MaxFrameBytes);
+        Feed(ref frames, new AmiFrameScratch(), [AmiEventHandlers.From(monitorHandlers)], UnhandledEvent);
 
         // One more post, not suppressed and to a host the handler has not seen: traced as the warm-up's own HTTP span,
         // it pays what a first call to Renfield adds (resolving a new endpoint, a new connection with its telemetry,
@@ -87,9 +95,10 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
             var context = callOptions.InboundContexts[0];
             var frames = new AmiFrameReader(MaxFrameBytes);
             var scratch = new AmiFrameScratch();
-            for (var i = 0; i < Callers.Length; i++)
+            var callers = WithPhonebookContact(path.GetRequiredService<IPhonebookSource>().Current);
+            for (var i = 0; i < callers.Length; i++)
             {
-                var (number, name, presentation) = Callers[i];
+                var (number, name, presentation) = callers[i];
                 var callId = "warm-up." + i.ToString(CultureInfo.InvariantCulture);
                 Feed(ref frames, scratch, handlers, Frames(callId, context, callOptions.IdentityEvent, number, name, presentation));
                 await UntilAnnouncedAsync(events, callId, cancellationToken);
@@ -110,6 +119,18 @@ internal sealed class CallPathRehearsal(RehearsalServices rehearsalServices, Tim
 
         // A traced call spells its outcome as a span tag; the suppressed calls above had no span to tag.
         _ = SnakeCaseEnumConverter<CallOutcome>.Name(CallOutcome.Announced);
+    }
+
+    // A caller from the owner's phonebook, without a caller id name, takes the phonebook's way through the lookup and
+    // the composer, as most real calls do; its number stays in this process (discarding loggers, the loopback webhook).
+    private static (string Number, string Name, string Presentation)[] WithPhonebookContact(Phonebook phonebook)
+    {
+        foreach (var (number, _) in phonebook.Entries)
+        {
+            return [.. Callers, (number, "", "allowed_not_screened")];
+        }
+
+        return Callers;
     }
 
     private static async Task UntilAnnouncedAsync(CallLifecycleSubscription events, string callId, CancellationToken cancellationToken)
